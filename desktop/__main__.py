@@ -1,0 +1,5 @@
+import sys
+
+from desktop.main import main
+
+sys.exit(main())

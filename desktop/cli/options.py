@@ -1,0 +1,48 @@
+"""Options every platform-facing command shares, turned into typed settings."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.config.settings import Settings, SettingsError, load_settings
+
+# Flag → settings field. The environment names are in desktop.config.settings.
+_PLATFORM_FLAGS = {
+    "token_url": "--token-url",
+    "service_url": "--service-url",
+    "dispatch_url": "--dispatch-url",
+    "client_id": "--client-id",
+    "client_secret": "--client-secret",
+    "ca_bundle": "--ca-bundle",
+    "data_dir": "--data-dir",
+}
+
+
+def platform_options() -> argparse.ArgumentParser:
+    """A parent parser with the platform and data-directory options."""
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("platform / 平台")
+    for field, flag in _PLATFORM_FLAGS.items():
+        group.add_argument(flag, dest=field, default=None)
+    group.add_argument(
+        "--no-verify-tls",
+        dest="verify_tls",
+        action="store_false",
+        default=None,
+        help="do not verify the platform's certificate (testing only)",
+    )
+    parent.add_argument("--json", action="store_true", help="machine-readable output")
+    return parent
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    """Settings with the command line over the environment, the settings file and defaults."""
+    overrides = {
+        field: getattr(args, field)
+        for field in (*_PLATFORM_FLAGS, "verify_tls")
+        if getattr(args, field, None) is not None
+    }
+    return load_settings(overrides)
+
+
+__all__ = ["SettingsError", "platform_options", "settings_from"]

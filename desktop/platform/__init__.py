@@ -1,0 +1,1 @@
+"""The platform client: token, SOAP business operations and the dispatch list over HTTP."""

@@ -1,0 +1,1 @@
+"""The training platform: a faithful, stateful simulator of the platform on loopback."""

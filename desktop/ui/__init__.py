@@ -1,0 +1,1 @@
+"""The Qt window. The only package allowed to import PySide6."""
