@@ -48,7 +48,7 @@ class Connection:
 
 
 def connect(settings: Settings, training_options: TrainingOptions | None = None) -> Connection:
-    """A client for the configured platform, starting the training platform if none is configured."""
+    """A client for the configured platform; without one, for a training platform started here."""
     training: TrainingPlatform | None = None
     if not settings.platform_configured:
         training = TrainingPlatform(training_options)
@@ -67,6 +67,6 @@ def connect(settings: Settings, training_options: TrainingOptions | None = None)
         tokens,
         settings.service_url or "",
         settings.dispatch_url or "",
-        operation_timeout=settings.operation_timeout,
+        operation_timeout=settings.operation_timeout_s,
     )
     return Connection(settings, http, tokens, client, training)

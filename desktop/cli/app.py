@@ -21,7 +21,7 @@ _COMMAND_MODULES = (scan_command, platform_commands, training_command)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="blood-desk",
-        description="血液科柜台客户端 / blood-bank counter for the Shanghai clinical blood-use platform",
+        description="输血科柜台客户端 / blood-bank counter for the Shanghai blood-use platform",
     )
     parser.add_argument("--version", action="version", version=f"blood-desk {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

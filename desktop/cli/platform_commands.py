@@ -29,7 +29,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     check.set_defaults(handler=_connected(_check))
     sync = subparsers.add_parser(
-        "sync", parents=[parent], help="同步字典与发血单列表 / fetch dictionaries and the dispatch list"
+        "sync",
+        parents=[parent],
+        help="同步字典与发血单列表 / fetch dictionaries and the dispatch list",
     )
     sync.set_defaults(handler=_connected(_sync))
     bill = subparsers.add_parser("bill", parents=[parent], help="查看发血单 / show a handover bill")
@@ -45,7 +47,10 @@ def _connected(command: Command) -> Callable[[argparse.Namespace], int]:
         try:
             with connect(settings_from(args)) as connection:
                 if connection.is_training and not args.json:
-                    say("（培训模式：未配置平台，使用内置培训平台）", "(training mode: no platform configured)")
+                    say(
+                        "（培训模式：未配置平台，使用内置培训平台）",
+                        "(training mode: no platform configured)",
+                    )
                 return command(connection, args)
         except (PlatformError, SettingsError) as error:
             return report_error(error, args.json)
@@ -62,7 +67,12 @@ def _check(connection: Connection, args: argparse.Namespace) -> int:
                 "ok": not failed,
                 "training": connection.is_training,
                 "steps": [
-                    {"step": s.name, "ok": s.ok, "message_zh": s.detail_zh, "message_en": s.detail_en}
+                    {
+                        "step": s.name,
+                        "ok": s.ok,
+                        "message_zh": s.detail_zh,
+                        "message_en": s.detail_en,
+                    }
                     for s in steps
                 ],
             }
@@ -89,9 +99,18 @@ def _sync(connection: Connection, args: argparse.Namespace) -> int:
     }
     facility = client.get_facility()
     if args.json:
-        emit_json({"ok": True, "facility": facility.model_dump(by_alias=True, mode="json"), "counts": counts})
+        emit_json(
+            {
+                "ok": True,
+                "facility": facility.model_dump(by_alias=True, mode="json"),
+                "counts": counts,
+            }
+        )
         return int(ExitCode.OK)
-    say(f"本院：{facility.name}（编号 {facility.id}）", f"this hospital: {facility.name} (id {facility.id})")
+    say(
+        f"本院：{facility.name}（编号 {facility.id}）",
+        f"this hospital: {facility.name} (id {facility.id})",
+    )
     labels = {
         "blood": ("血液品种", "products"),
         "bloodTypes": ("血液大类", "blood types"),

@@ -21,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 = any free port")
-    parser.add_argument("--service-port", type=int, default=None, help="serve SOAP on a second port")
+    parser.add_argument(
+        "--service-port", type=int, default=None, help="serve SOAP on a second port"
+    )
     parser.add_argument("--client-id", default=DEFAULT_CLIENT_ID)
     parser.add_argument("--client-secret", default=DEFAULT_CLIENT_SECRET)
     parser.add_argument("--seed", type=int, default=TrainingOptions.seed)
@@ -60,7 +62,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         urls = platform.start()
     except ServerStartError as error:
-        print(f"错误：培训平台无法启动：{error}\nerror: the training platform could not start: {error}")
+        print(
+            f"错误：培训平台无法启动：{error}\nerror: the training platform did not start: {error}"
+        )
         return int(ExitCode.FAILURE)
     info = {
         "token_url": urls.token_url,

@@ -337,7 +337,7 @@ def read_settings_file(path: Path) -> dict[str, Any]:
     """The raw values in a settings file; {} when there is none. Refuses anything doubtful."""
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return {}
     except (OSError, UnicodeDecodeError) as error:
         raise SettingsError(

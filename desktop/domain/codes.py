@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Mapping
 from enum import Enum, IntEnum, StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.domain.errors import DomainValueError, shown
 
@@ -27,32 +27,50 @@ class Label(NamedTuple):
     en: str
 
 
-# Keyed by enum member; filled by `_labels` right after each enum so that a
-# member without a label fails at import, not when the UI first shows it.
-_LABELS: dict[object, Label] = {}
+# Keyed by (enum class, code) rather than by member: members of a StrEnum are
+# equal to their codes, so Sex.MALE and HistoryMark.NO ("1") would collide.
+# Filled by `_labels` right after each enum, so that a member without a label
+# fails at import, not when the UI first shows it.
+_LABELS: dict[tuple[type[Enum], object], Label] = {}
 
 
-class _Labelled:
-    """Gives a code enum its `label_zh` and `label_en`."""
+def label_of(code: Enum) -> Label:
+    """The label of any member of these code tables."""
+    return _LABELS[type(code), code.value]
+
+
+class LabelledStrEnum(StrEnum):
+    """A code table whose wire codes are strings."""
 
     @property
     def label_zh(self) -> str:
-        return _LABELS[self].zh
+        return label_of(self).zh
 
     @property
     def label_en(self) -> str:
-        return _LABELS[self].en
+        return label_of(self).en
+
+
+class LabelledIntEnum(IntEnum):
+    """A code table whose wire codes are numbers."""
+
+    @property
+    def label_zh(self) -> str:
+        return label_of(self).zh
+
+    @property
+    def label_en(self) -> str:
+        return label_of(self).en
 
 
 def _labels(enum_cls: type[Enum], labels: Mapping[str | int, tuple[str, str]]) -> None:
-    members = {member.value: member for member in enum_cls}
-    if set(labels) != set(members):
+    if {member.value for member in enum_cls} != set(labels):
         raise RuntimeError(f"{enum_cls.__name__}: labels do not match the codes")
     for value, (zh, en) in labels.items():
-        _LABELS[members[value]] = Label(zh, en)
+        _LABELS[enum_cls, value] = Label(zh, en)
 
 
-class Abo(_Labelled, StrEnum):
+class Abo(LabelledStrEnum):
     """ABO blood group (ABO血型)."""
 
     A = "A"
@@ -74,7 +92,7 @@ _labels(
 )
 
 
-class Rh(_Labelled, StrEnum):
+class Rh(LabelledStrEnum):
     """Rh(D) blood group (Rh血型, WS 363.9-2011)."""
 
     NEGATIVE = "1"
@@ -88,7 +106,7 @@ _labels(
 )
 
 
-class IdentityDocument(_Labelled, StrEnum):
+class IdentityDocument(LabelledStrEnum):
     """Patient identity document type (证件类型, WS 364.3-2011), wire field `cardtype`."""
 
     RESIDENT_ID_CARD = "01"
@@ -119,7 +137,7 @@ _labels(
 )
 
 
-class Sex(_Labelled, StrEnum):
+class Sex(LabelledStrEnum):
     """Sex (性别, GB/T 2261.1-2003)."""
 
     UNKNOWN = "0"
@@ -139,7 +157,7 @@ _labels(
 )
 
 
-class AgeUnit(_Labelled, StrEnum):
+class AgeUnit(LabelledStrEnum):
     """Unit of the patient's age (年龄单位), wire field `ageType`."""
 
     YEARS = "0"
@@ -150,7 +168,7 @@ class AgeUnit(_Labelled, StrEnum):
 _labels(AgeUnit, {"0": ("岁", "years"), "1": ("月", "months"), "2": ("天", "days")})
 
 
-class TransfusionProperty(_Labelled, IntEnum):
+class TransfusionProperty(LabelledIntEnum):
     """Urgency of a transfusion request (输血性质, NUMBER(1))."""
 
     PREPARE = 1
@@ -164,7 +182,7 @@ _labels(
 )
 
 
-class FacilityType(_Labelled, StrEnum):
+class FacilityType(LabelledStrEnum):
     """Kind of institution in the facility dictionary (机构类型)."""
 
     BLOOD_STATION = "BLOOD_STATION"
@@ -186,7 +204,7 @@ _labels(
 )
 
 
-class ReceiveType(_Labelled, IntEnum):
+class ReceiveType(LabelledIntEnum):
     """Business type of a receipt into hospital stock (入库业务类型)."""
 
     FROM_BLOOD_STATION = 151
@@ -204,7 +222,7 @@ _labels(
 )
 
 
-class TakeoutType(_Labelled, IntEnum):
+class TakeoutType(LabelledIntEnum):
     """Business type of an outflow from hospital stock (出库业务类型)."""
 
     CLINICAL_USE = 1005
@@ -224,7 +242,7 @@ _labels(
 )
 
 
-class Dependency(_Labelled, StrEnum):
+class Dependency(LabelledStrEnum):
     """Where the patient is registered (患者属地)."""
 
     LOCAL = "1"
@@ -238,7 +256,7 @@ _labels(
 )
 
 
-class VisitKind(_Labelled, StrEnum):
+class VisitKind(LabelledStrEnum):
     """Outpatient, emergency or inpatient visit (门诊住院标识), wire field `opEmHpMark`."""
 
     OUTPATIENT = "1"
@@ -252,7 +270,7 @@ _labels(
 )
 
 
-class HistoryMark(_Labelled, StrEnum):
+class HistoryMark(LabelledStrEnum):
     """Yes/no/unknown for a patient history (transHisMark, reacHisMark, gestHisMark)."""
 
     NO = "1"
@@ -276,7 +294,7 @@ class TransfusionReasons(Mapping[str, Label]):
     def __init__(self, entries: Mapping[str, Label] | None = None) -> None:
         self._entries = dict(self.DEFAULTS if entries is None else entries)
 
-    def extended(self, mapping: Mapping[str, object]) -> TransfusionReasons:
+    def extended(self, mapping: Mapping[Any, object]) -> TransfusionReasons:
         """A copy with `mapping`'s entries added or replaced.
 
         Each value is a Chinese label, a `(zh, en)` pair, or a mapping with `zh`

@@ -24,8 +24,8 @@ from desktop.domain.models import (
     BloodSubType,
     BloodType,
     CancelTakeout,
-    DispatchListEntry,
     Disease,
+    DispatchListEntry,
     Facility,
     HandoverInfo,
     Receive,
@@ -87,6 +87,7 @@ class PlatformClient:
         tokens: TokenManager,
         service_url: str,
         dispatch_url: str,
+        *,
         operation_timeout: float = 60.0,
         description: ServiceDescription | None = None,
     ) -> None:
@@ -146,7 +147,9 @@ class PlatformClient:
             if when is not None
         }
         response = self._tokens.call_with_auth(
-            lambda auth: self._send(lambda: self._http.get(self._dispatch_url, params=params, headers=auth))
+            lambda auth: self._send(
+                lambda: self._http.get(self._dispatch_url, params=params, headers=auth)
+            )
         )
         if response.status_code != httpx.codes.OK:
             raise error_from_response(response.status_code, response.headers, response.content)
@@ -215,7 +218,10 @@ class PlatformClient:
         # SOAP 1.1 sends faults with HTTP 500; some stacks use 400 for a Client fault.
         if response.status_code == httpx.codes.OK:
             return body_wrapper(response.content)
-        if "xml" in response.headers.get("content-type", "") and response.status_code in _FAULT_STATUSES:
+        if (
+            "xml" in response.headers.get("content-type", "")
+            and response.status_code in _FAULT_STATUSES
+        ):
             try:
                 body_wrapper(response.content)
             except (Refused, ServerError):
@@ -224,7 +230,9 @@ class PlatformClient:
                 pass
         raise error_from_response(response.status_code, response.headers, response.content)
 
-    def _list(self, operation: str, model: type[ModelT], what_zh: str, what_en: str) -> list[ModelT]:
+    def _list(
+        self, operation: str, model: type[ModelT], what_zh: str, what_en: str
+    ) -> list[ModelT]:
         return self._rows(self._call(operation, []), model, what_zh, what_en)
 
     @staticmethod
@@ -246,4 +254,3 @@ class PlatformClient:
             return model.model_validate(element_to_wire(returned[0], model))
         except ValidationError as error:
             raise _invalid(what_zh, what_en, error) from None
-

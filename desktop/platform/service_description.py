@@ -38,11 +38,11 @@ class OperationInfo:
     parameters: tuple[str, ...]
 
 
-class _HttpxLoader(Transport):  # type: ignore[misc]
+class _HttpxLoader(Transport):
     """A zeep transport that hands zeep documents fetched by httpx (or read from disk)."""
 
     def __init__(self, http: httpx.Client, preloaded: dict[str, bytes]) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._http = http
         self._preloaded = preloaded
 
@@ -65,7 +65,9 @@ def _zeep_settings() -> zeep.Settings:
 class ServiceDescription:
     """Operations of the platform's SOAP service and rendering of their request envelopes."""
 
-    def __init__(self, client: zeep.Client, source: str, fallback_reason: str | None = None) -> None:
+    def __init__(
+        self, client: zeep.Client, source: str, fallback_reason: str | None = None
+    ) -> None:
         self._client = client
         self.source = source
         self.fallback_reason = fallback_reason

@@ -28,7 +28,9 @@ def _local(tag: object) -> str:
 
 
 def _malformed(detail_zh: str, detail_en: str) -> MalformedAnswer:
-    return MalformedAnswer(f"平台的应答无法读取：{detail_zh}", f"the platform's answer is unreadable: {detail_en}")
+    return MalformedAnswer(
+        f"平台的应答无法读取：{detail_zh}", f"the platform's answer is unreadable: {detail_en}"
+    )
 
 
 def body_wrapper(content: bytes) -> etree._Element:
@@ -62,7 +64,11 @@ def fault_error(fault: etree._Element) -> Refused | ServerError:
             message = (child.text or "").strip()
     code_name = code.rsplit(":", 1)[-1]
     if code_name in ("Client", "Sender"):
-        return Refused(message or "平台拒收了数据（未给出原因）", message or "refused (no reason given)")
+        reason = message or "未给出原因 / no reason given"
+        return Refused(
+            f"平台拒收：{reason}。请按提示改正后重新提交",
+            f"the platform refused the data: {reason}. Correct it and send again",
+        )
     return ServerError(
         f"平台内部错误：{message or '未给出原因'}，稍后会自动重试",
         f"platform server error: {message or 'no reason given'}; it will be retried",
@@ -110,7 +116,7 @@ def _describe(annotation: Any) -> tuple[bool, type[BaseModel] | None]:
 
 
 def element_to_wire(element: etree._Element, model: type[BaseModel]) -> dict[str, Any]:
-    """`element`'s children as a wire-shaped dict for `model` (unknown children are kept as text)."""
+    """`element`'s children as a wire-shaped dict for `model`; unknown children are kept as text."""
     shape = _shape(model)
     wire: dict[str, Any] = {}
     for child in element:

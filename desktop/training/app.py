@@ -12,7 +12,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
@@ -89,7 +89,7 @@ logging.getLogger("uvicorn.error").addFilter(_AbortFilter())
 
 @dataclass
 class TrainingApp:
-    """Everything the training platform serves, sharing one state, token authority and fault plan."""
+    """Everything the training platform serves: one state, token authority and fault plan."""
 
     state: PlatformState
     authority: TokenAuthority
@@ -136,7 +136,11 @@ class TrainingApp:
         )
 
     def _soap_answer(
-        self, operation: str, handler: Callable[[int, list[Any]], Any], hospital: int, args: list[Any]
+        self,
+        operation: str,
+        handler: Callable[[int, list[Any]], Any],
+        hospital: int,
+        args: list[Any],
     ) -> Response:
         try:
             result = handler(hospital, args)
@@ -144,7 +148,7 @@ class TrainingApp:
             return self._fault("Client", refusal.message_zh)
         return Response(self.codec.encode_response(operation, _wire(result)), media_type=_XML)
 
-    def _fault(self, code: str, message: str) -> Response:
+    def _fault(self, code: Literal["Client", "Server"], message: str) -> Response:
         return Response(self.codec.encode_fault(code, message), status_code=500, media_type=_XML)
 
     # -- dispatch list --------------------------------------------------------------
@@ -184,7 +188,9 @@ class TrainingApp:
             return _AbortedResponse(b"", 1)
         response = await run_in_threadpool(answer)
         if fault is Fault.CUT and response.body:
-            return _AbortedResponse(bytes(response.body[: len(response.body) // 2]), len(response.body))
+            return _AbortedResponse(
+                bytes(response.body[: len(response.body) // 2]), len(response.body)
+            )
         if fault is Fault.INVALID_XML:
             return Response(b"<soap:Envelope><unclosed>", media_type=_XML)
         if fault is Fault.TIMEOUT:

@@ -78,13 +78,17 @@ class TrainingPlatform:
         host = self.options.host
         main_routes = self.app.main_routes()
         if self.options.service_port is None:
-            main = LoopbackServer(Starlette(routes=main_routes + self.app.service_routes()), host, self.options.port)
+            main = LoopbackServer(
+                Starlette(routes=main_routes + self.app.service_routes()), host, self.options.port
+            )
             self._servers = [main]
             main.start()
             service_base = main.base_url
         else:
             main = LoopbackServer(Starlette(routes=main_routes), host, self.options.port)
-            service = LoopbackServer(Starlette(routes=self.app.service_routes()), host, self.options.service_port)
+            service = LoopbackServer(
+                Starlette(routes=self.app.service_routes()), host, self.options.service_port
+            )
             self._servers = [main, service]
             main.start()
             service.start()

@@ -1,11 +1,13 @@
 """Run an ASGI app on loopback in a background thread, for the desk, the CLI and tests.
 
 uvicorn is told to bind an already-open socket so that port 0 ("any free port")
-works without a race between choosing a port and binding it.
+works without a race between choosing a port and binding it. Given a
+certificate and its key, it serves HTTPS (tests of certificate handling).
 """
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -24,10 +26,20 @@ class ServerStartError(RuntimeError):
 class LoopbackServer:
     """An ASGI app served by uvicorn on `host:port` from a daemon thread."""
 
-    def __init__(self, app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        ssl_certfile: str | os.PathLike[str] | None = None,
+        ssl_keyfile: str | os.PathLike[str] | None = None,
+    ) -> None:
         self._app = app
         self._host = host
         self._requested_port = port
+        self._ssl_certfile = ssl_certfile
+        self._ssl_keyfile = ssl_keyfile
         self._socket: socket.socket | None = None
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -40,19 +52,31 @@ class LoopbackServer:
 
     @property
     def base_url(self) -> str:
-        return f"http://{self._host}:{self.port}"
+        scheme = "http" if self._ssl_certfile is None else "https"
+        return f"{scheme}://{self._host}:{self.port}"
 
     def start(self) -> str:
         try:
             self._socket = socket.create_server((self._host, self._requested_port))
         except OSError as error:
-            raise ServerStartError(f"cannot bind {self._host}:{self._requested_port}: {error}") from error
+            raise ServerStartError(
+                f"cannot bind {self._host}:{self._requested_port}: {error}"
+            ) from error
         config = uvicorn.Config(
-            self._app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=1
+            self._app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            timeout_graceful_shutdown=1,
+            ssl_certfile=self._ssl_certfile,
+            ssl_keyfile=self._ssl_keyfile,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True, name="training-http"
+            target=self._server.run,
+            kwargs={"sockets": [self._socket]},
+            daemon=True,
+            name="training-http",
         )
         self._thread.start()
         deadline = time.monotonic() + _START_TIMEOUT_S

@@ -9,41 +9,34 @@ it must work against both; the variant lets the training platform prove that.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import cast
 
 from lxml import etree
 
-SHIPPED_WSDL_PATH = (
-    Path(__file__).resolve().parents[2] / "resources" / "wsdl" / "CustomerLinkService.wsdl"
-)
 VARIANT_NAMESPACE = "http://ws.platform.example.org/"
 
-_WSDL_NS = "http://schemas.xmlsoap.org/wsdl/"
 _NS = {
-    "wsdl": _WSDL_NS,
+    "wsdl": "http://schemas.xmlsoap.org/wsdl/",
     "soap": "http://schemas.xmlsoap.org/wsdl/soap/",
     "xs": "http://www.w3.org/2001/XMLSchema",
 }
 
 
-def shipped_wsdl(address: str, source: Path = SHIPPED_WSDL_PATH) -> str:
-    """The shipped WSDL with its soap:address pointing at `address`."""
-    tree = _parse(source.read_bytes())
-    _set_address(tree.getroot(), address)
+def with_address(wsdl: str | bytes, address: str) -> str:
+    """The WSDL with its soap:address pointing at `address`, as a service serves `?wsdl`."""
+    tree = _parse(wsdl)
+    for node in _addresses(tree.getroot()):
+        node.set("location", address)
     return _serialise(tree)
 
 
-def jaxws_default_variant(
-    wsdl_text: str | bytes, address: str, namespace: str = VARIANT_NAMESPACE
-) -> str:
+def jaxws_variant(wsdl: str | bytes, namespace: str = VARIANT_NAMESPACE) -> str:
     """The same service as a JAX-WS platform without `@WebParam` names would publish it."""
-    root = _parse(wsdl_text).getroot()
+    root = _parse(wsdl).getroot()
     root = _rebind_namespace(root, root.get("targetNamespace", ""), namespace)
     for wrapper in _request_wrapper_names(root):
         for index, child in enumerate(_wrapper_children(root, wrapper)):
             child.set("name", f"arg{index}")
-    _set_address(root, address)
     return _serialise(etree.ElementTree(root))
 
 
@@ -55,15 +48,15 @@ def _parse(wsdl: str | bytes) -> etree._ElementTree:
 
 
 def _serialise(tree: etree._ElementTree) -> str:
-    return etree.tostring(tree, encoding="unicode")
+    # Keep the declaration a service puts on `?wsdl`: the text is served as UTF-8.
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8").decode("utf-8")
 
 
-def _set_address(root: etree._Element, address: str) -> None:
+def _addresses(root: etree._Element) -> list[etree._Element]:
     addresses = root.findall("wsdl:service/wsdl:port/soap:address", _NS)
     if not addresses:
         raise ValueError("WSDL has no soap:address to point at the training platform")
-    for node in addresses:
-        node.set("location", address)
+    return addresses
 
 
 def _rebind_namespace(root: etree._Element, old: str, new: str) -> etree._Element:

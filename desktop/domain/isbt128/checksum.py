@@ -24,7 +24,7 @@ def check_value(data: str) -> int | None:
 
 
 def check_character(data: str) -> str | None:
-    """The printed check character of `data` (e.g. a 13-character DIN), or None if not computable."""
+    """The printed check character of `data` (e.g. a 13-character DIN); None if not computable."""
     value = check_value(data)
     return None if value is None else ALPHABET[value]
 

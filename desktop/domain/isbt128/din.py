@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -22,17 +22,45 @@ from desktop.domain.isbt128.issues import IssueCode, ScanIssue, error
 DIN_LENGTH = 13
 FLAGS_LENGTH = 2
 
-# (field, pattern, Chinese name, English name, rule in Chinese, rule in English)
+
+class _Field(NamedTuple):
+    part: slice
+    pattern: re.Pattern[str]
+    name: Bilingual
+    rule: Bilingual
+
+
+def _field(part: slice, pattern: str, name: Bilingual, rule: Bilingual) -> _Field:
+    return _Field(part, re.compile(pattern), name, rule)
+
+
 _DIN_FIELDS = (
-    (slice(0, 1), r"[A-NP-Z1-9]", "机构代码首位", "first character of the facility code",
-     "应为 A–N、P–Z 或 1–9", "must be A–N, P–Z or 1–9"),
-    (slice(1, 3), r"[A-NP-Z0-9]{2}", "机构代码第 2–3 位", "facility code characters 2–3",
-     "应为字母（不含 O）或数字", "must be letters (not O) or digits"),
-    (slice(3, 5), r"[0-9]{2}", "机构代码第 4–5 位", "facility code characters 4–5",
-     "应为数字", "must be digits"),
-    (slice(5, 7), r"[0-9]{2}", "年份", "year", "应为 2 位数字", "must be 2 digits"),
-    (slice(7, 13), r"[0-9]{6}", "序列号", "sequence number", "应为 6 位数字", "must be 6 digits"),
-)  # fmt: skip
+    _field(
+        slice(0, 1),
+        r"[A-NP-Z1-9]",
+        bi("机构代码首位", "first character of the facility code"),
+        bi("应为 A–N、P–Z 或 1–9", "must be A–N, P–Z or 1–9"),
+    ),
+    _field(
+        slice(1, 3),
+        r"[A-NP-Z0-9]{2}",
+        bi("机构代码第 2–3 位", "facility code characters 2–3"),
+        bi("应为字母（不含 O）或数字", "must be letters (not O) or digits"),
+    ),
+    _field(
+        slice(3, 5),
+        r"[0-9]{2}",
+        bi("机构代码第 4–5 位", "facility code characters 4–5"),
+        bi("应为数字", "must be digits"),
+    ),
+    _field(slice(5, 7), r"[0-9]{2}", bi("年份", "year"), bi("应为 2 位数字", "must be 2 digits")),
+    _field(
+        slice(7, 13),
+        r"[0-9]{6}",
+        bi("序列号", "sequence number"),
+        bi("应为 6 位数字", "must be 6 digits"),
+    ),
+)
 _FLAGS = re.compile(r"[0-9A-HJ-NPR-Y]{2}")
 
 
@@ -60,12 +88,12 @@ def din_problem(din: str) -> Bilingual | None:
             f"献血码应为 {DIN_LENGTH} 个字符，实际为 {len(din)} 个",
             f"a DIN has {DIN_LENGTH} characters, this one has {len(din)}",
         )
-    for part, pattern, name_zh, name_en, rule_zh, rule_en in _DIN_FIELDS:
-        value = din[part]
-        if not re.fullmatch(pattern, value):
+    for field in _DIN_FIELDS:
+        value = din[field.part]
+        if not field.pattern.fullmatch(value):
             return bi(
-                f"献血码的{name_zh}“{value}”{rule_zh}",
-                f"the DIN's {name_en} {value!r} {rule_en}",
+                f"献血码的{field.name.zh}“{value}”{field.rule.zh}",
+                f"the DIN's {field.name.en} {value!r} {field.rule.en}",
             )
     return None
 
@@ -98,11 +126,15 @@ class DonationNumber(BaseModel):
                 self.facility,
                 bi("ICCBBA 登记的机构代码", "FIN registered with ICCBBA"),
             ),
-            row(bi("年份", "Year"), self.din[5:7], bi("名义年份的后两位", "nominal year")),
+            row(
+                bi("年份", "Year"),
+                self.din[5:7],
+                bi("名义年份的后两位", "last two digits of the nominal year"),
+            ),
             row(bi("序列号", "Sequence number"), self.din[7:], bi("年内序号", "within the year")),
             row(bi("标志字符", "Flag characters"), self.flags, flag_meaning(self.flags)),
             row(
-                bi("校验字符", "Check character"),
+                bi("校验字符（计算）", "Check character (computed)"),
                 self.check_character,
                 self.verdict.meaning,
             ),
@@ -188,7 +220,8 @@ def decode_donation_number(segment: str) -> tuple[DonationNumber | None, list[Sc
             error(
                 IssueCode.WRONG_LENGTH,
                 segment,
-                f"献血码条码应为“=”加 15 个字符（13 位献血码和 2 位标志），实际为 {len(content)} 个。"
+                "献血码条码应为“=”加 15 个字符（13 位献血码和 2 位标志），"
+                f"实际为 {len(content)} 个。"
                 "请重新扫描血袋上的献血码条码。",
                 f"A DIN bar code is '=' and 15 characters (13-character DIN and 2 flags), "
                 f"this one has {len(content)}. Scan the DIN bar code on the bag again.",
@@ -225,7 +258,8 @@ def _check(din: str) -> tuple[str, str]:
     """The check character and check flags of a DIN that `din_problem` has accepted."""
     character, flags = check_character(din), flag_for_check(din)
     # din_problem admits only characters of the MOD 37-2 alphabet, so both exist.
-    assert character is not None and flags is not None
+    assert character is not None
+    assert flags is not None
     return character, flags
 
 
@@ -290,7 +324,7 @@ def make_din(facility: str, year: int, sequence: int) -> str:
 
 
 def encode_din_barcode(din: str) -> str:
-    """The DIN bar code's data (`=` + DIN + flags carrying its check value), as a scanner sends it."""
+    """The DIN bar code's data as a scanner sends it: `=`, the DIN, flags carrying its check."""
     problem = din_problem(din)
     flags = flag_for_check(din)
     if problem is not None or flags is None:
