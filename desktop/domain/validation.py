@@ -92,6 +92,10 @@ _TEMPLATES: Mapping[str, tuple[str, str]] = {
         "{zh}数字过长（最多 {max_digits} 位），请检查。",
         "{En}: too many digits (at most {max_digits}); check it.",
     ),
+    "decimal_whole_digits": (
+        "{zh}数字过大（整数部分最多 {whole_digits} 位），请检查。",
+        "{En}: too large (at most {whole_digits} digits before the point); check it.",
+    ),
     "finite_number": (
         "{zh}应为有效的数字，请重新填写。",
         "{En}: must be a real number; enter it again.",
@@ -124,7 +128,6 @@ _SAME_AS: Mapping[str, str] = {
     "int_parsing_size": "int_type",
     "string_sub_type": "string_type",
     "decimal_parsing": "decimal_type",
-    "decimal_whole_digits": "decimal_max_digits",
     "bool_parsing": "bool_type",
     "model_attributes_type": "model_type",
     "dict_type": "model_type",
@@ -178,7 +181,8 @@ def _message(error: ErrorDetails, label: Label, info: FieldInfo | None) -> tuple
     if context.get("min_length") == 1:
         kind = {"string_too_short": "blank", "too_short": "empty_list"}.get(kind, kind)
     if kind == "string_too_long":
-        context["length"] = len(error["input"]) if isinstance(error["input"], str) else "?"
+        # Incoming objects take numbers as text, so the input may be the number itself.
+        context["length"] = len(str(error["input"]))
     if kind == "enum":
         context.update(_options(info, context.get("expected")))
     zh, en = _TEMPLATES.get(kind, _GENERIC)

@@ -88,10 +88,12 @@ def return_text(wrapper: etree._Element) -> str | None:
 
 @cache
 def _shape(model: type[BaseModel]) -> dict[str, tuple[bool, type[BaseModel] | None]]:
-    """Wire name → (repeats?, nested model) for every field of `model`."""
+    """Wire name → (repeats?, nested model) for the fields of `model` that are not plain values."""
     shape: dict[str, tuple[bool, type[BaseModel] | None]] = {}
     for name, field in model.model_fields.items():
         repeated, nested = _describe(field.annotation)
+        if not repeated and nested is None:
+            continue
         wire_names = {field.alias or name, name}
         if field.validation_alias is not None and hasattr(field.validation_alias, "choices"):
             wire_names.update(str(choice) for choice in field.validation_alias.choices)
@@ -115,18 +117,37 @@ def _describe(annotation: Any) -> tuple[bool, type[BaseModel] | None]:
     return False, None
 
 
+def _nil(element: etree._Element) -> bool:
+    return element.get(_XSI_NIL) in ("true", "1")
+
+
 def element_to_wire(element: etree._Element, model: type[BaseModel]) -> dict[str, Any]:
-    """`element`'s children as a wire-shaped dict for `model`; unknown children are kept as text."""
+    """`element`'s children as a wire-shaped dict for `model`; unknown children are kept as text.
+
+    This runs once per row of the largest answers (50,000 diseases), so it avoids
+    per-child objects: tags are split by hand and plain values take the short path.
+    """
     shape = _shape(model)
     wire: dict[str, Any] = {}
     for child in element:
-        name = _local(child.tag)
-        if not name or child.get(_XSI_NIL) in ("true", "1"):
+        tag = child.tag
+        if not isinstance(tag, str):  # comments and processing instructions
             continue
-        repeated, nested = shape.get(name, (False, None))
-        value = element_to_wire(child, nested) if nested is not None else child.text
+        if tag[0] == "{":
+            tag = tag[tag.index("}") + 1 :]
+        structure = shape.get(tag)
+        if structure is None:
+            text = child.text
+            if text is None and _nil(child):
+                continue
+            wire[tag] = text or ""
+            continue
+        if _nil(child):
+            continue
+        repeated, nested = structure
+        value = element_to_wire(child, nested) if nested is not None else child.text or ""
         if repeated:
-            wire.setdefault(name, []).append(value)
+            wire.setdefault(tag, []).append(value)
         else:
-            wire[name] = value
+            wire[tag] = value
     return wire

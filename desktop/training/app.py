@@ -29,7 +29,6 @@ from desktop.training.state import PlatformState, Refusal
 
 log = logging.getLogger(__name__)
 
-TOKEN_PATH = "/oauth/token"
 SERVICE_PATH = "/synergyplatform/soap/CustomerLinkService"
 DISPATCH_PATH = "/api/dispatchin/list"
 ADMIN_PATH = "/admin"
@@ -242,7 +241,10 @@ class TrainingApp:
             bags = int(query.get("bags", 10))
         except (ValueError, TypeError, KeyError) as error:
             return PlainTextResponse(f"bad request: {error}", status_code=400)
-        bill = await run_in_threadpool(self.state.dispatch_new_bill, hospital, bags)
+        try:
+            bill = await run_in_threadpool(self.state.dispatch_new_bill, hospital, bags)
+        except Refusal as refusal:
+            return PlainTextResponse(refusal.message_en, status_code=400)
         return JSONResponse(bill.model_dump(by_alias=True, mode="json"))
 
     async def admin_revoke(self, request: Request) -> Response:

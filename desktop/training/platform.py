@@ -7,18 +7,19 @@ another; `service_port` reproduces that. Both servers share one state.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from starlette.applications import Starlette
 
 from desktop.config.resources import SHIPPED_WSDL, resource_path
-from desktop.training.app import ADMIN_PATH, DISPATCH_PATH, SERVICE_PATH, TOKEN_PATH, TrainingApp
-from desktop.training.auth import TokenAuthority
+from desktop.training.app import ADMIN_PATH, DISPATCH_PATH, SERVICE_PATH, TrainingApp
+from desktop.training.auth import TOKEN_PATH, TokenAuthority
 from desktop.training.faults import FaultPlan, FaultSettings
 from desktop.training.seed import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, build_world
 from desktop.training.server import LoopbackServer
 from desktop.training.soap_codec import SoapCodec
-from desktop.training.state import PlatformState
+from desktop.training.state import PlatformState, system_clock
 from desktop.training.wsdl_variants import jaxws_variant, with_address
 
 WsdlVariant = Literal["spec", "jaxws"]
@@ -45,6 +46,9 @@ class TrainingOptions:
     token_style: TokenStyle = "json"
     wsdl_variant: WsdlVariant = "spec"
     faults: FaultSettings | None = None
+    # The world's "now": bills dispatched over the days before it. None means the real
+    # clock, so near-expiry bags stay near expiry whenever the desk is started.
+    now: datetime | None = None
 
 
 class TrainingPlatform:
@@ -52,7 +56,9 @@ class TrainingPlatform:
 
     def __init__(self, options: TrainingOptions | None = None) -> None:
         self.options = options or TrainingOptions()
-        world = build_world(seed=self.options.seed, size=self.options.size)
+        world = build_world(
+            seed=self.options.seed, size=self.options.size, now=self.options.now or system_clock()
+        )
         self.state = PlatformState(world)
         clients = dict(world.clients)
         clients[self.options.client_id] = (

@@ -51,14 +51,30 @@ class Refusal(ValueError):  # noqa: N818 - the platform refuses; nothing went wr
 
 
 def parsed(model_cls: type[M], data: object) -> M:
-    """`data` as a `model_cls` by the domain's form rules, or a Refusal naming every bad field."""
-    result = validate(model_cls, data)
+    """`data` as a `model_cls` by the domain's form rules, or a Refusal naming every bad field.
+
+    A None value counts as absent, as an omitted or `xsi:nil` SOAP element
+    decodes to None: a required field then reads "required", not "not text".
+    """
+    result = validate(model_cls, _absent_nones(data))
     if result.value is not None:
         return result.value
     errors = result.errors
-    zh = "；".join(f"{e.path}：{e.message_zh}" if e.path else e.message_zh for e in errors)
-    en = "; ".join(f"{e.path}: {e.message_en}" if e.path else e.message_en for e in errors)
-    raise Refusal(zh, en, errors[0].path or None)
+    zh = "；".join(_located(e.path, "：", e.message_zh.rstrip("。")) for e in errors)
+    en = "; ".join(_located(e.path, ": ", e.message_en.rstrip(".")) for e in errors)
+    raise Refusal(f"{zh}。", f"{en}.", errors[0].path or None)
+
+
+def _absent_nones(data: object) -> object:
+    if isinstance(data, Mapping):
+        return {key: _absent_nones(value) for key, value in data.items() if value is not None}
+    if isinstance(data, list):
+        return [_absent_nones(item) for item in data]
+    return data
+
+
+def _located(path: str, separator: str, message: str) -> str:
+    return f"{path}{separator}{message}" if path else message
 
 
 def fingerprint(model: BaseModel) -> str:

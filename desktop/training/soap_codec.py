@@ -6,6 +6,11 @@ embedded XSD, and responses are rendered from the schema's element lists. Argume
 come out positionally, in WSDL order, so the server's logic is the same whatever the
 wrapper children are called (`listId` or `arg0`).
 
+Requests are held to the schema as a CXF service holds them: an element the schema
+does not know, or a value not of its XSD type, is refused. A missing element is not:
+JAXB publishes every element as optional, and which fields an operation requires is
+the platform's business rule, not the codec's. SOAP headers are ignored.
+
 A `SoapDecodeError` is the client's fault: send `encode_fault("Client", str(error))`
 with HTTP 500, as SOAP 1.1 prescribes for every fault.
 """

@@ -2,7 +2,7 @@
 
 One `Call` per operation: the desk's positional arguments and the platform's answer,
 with Chinese names, ISBT 128 bag ids (13-character DIN + 8-character product code)
-and Shanghai times, the way the training platform's tests and the codec tests use them.
+and Shanghai times. Shared by many tests: never mutate them.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from desktop.domain.dates import SHANGHAI
+
 BAG_1 = "A999917123456E0224V00"
 BAG_2 = "A999917123457E0224V00"
 BAG_3 = "A999917123458E0336V00"

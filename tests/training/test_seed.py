@@ -1,4 +1,4 @@
-"""The training platform's seeded world: reproducible, Shanghai-shaped, and internally consistent."""
+"""The training platform's seeded world: reproducible, Shanghai-shaped, consistent."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def all_bags(world: World) -> list[dict[str, Any]]:
     return [bag for bill in world.bills.values() for bag in bill.wire["bloodBags"]]
 
 
-# -- reproducibility -------------------------------------------------------------------
+# -- reproducibility ---------------------------------------------------------------------------
 
 
 def test_same_seed_gives_the_same_world(world: World) -> None:
@@ -64,7 +64,7 @@ def test_now_moves_the_history_with_it(world: World) -> None:
     assert world.now + timedelta(days=2) < newest <= later.now
 
 
-# -- sizes -------------------------------------------------------------------------------
+# -- sizes -------------------------------------------------------------------------------------
 
 
 def test_small_world_sizes(world: World) -> None:
@@ -126,7 +126,7 @@ def test_every_hospital_in_service_can_log_in_and_no_other(world: World) -> None
     assert all(secret == client_secret(cid) for cid, (secret, _) in world.clients.items())
 
 
-# -- dictionaries ---------------------------------------------------------------------------------
+# -- dictionaries ------------------------------------------------------------------------------
 
 
 def test_product_dictionary(world: World) -> None:
@@ -156,7 +156,7 @@ def test_disease_dictionary(world: World, large: World) -> None:
     assert "C16.7" not in by_code  # ICD-10 has no C16.7
 
 
-# -- bags ------------------------------------------------------------------------------------------
+# -- bags --------------------------------------------------------------------------------------
 
 
 def test_bag_identity(world: World) -> None:
@@ -236,7 +236,7 @@ def test_sums_are_exact(world: World) -> None:
         assert len(got) == len(bill.wire["sums"])
 
 
-# -- domain models ------------------------------------------------------------------------------
+# -- domain models -----------------------------------------------------------------------------
 
 
 def test_a_sample_of_bills_passes_the_domain_models(world: World) -> None:
@@ -260,7 +260,7 @@ def test_bill_numbers(world: World) -> None:
     )
 
 
-# -- a bill dispatched during a session ---------------------------------------------------------------
+# -- a bill dispatched during a session --------------------------------------------------------
 
 
 def test_dispatch_new_bill_continues_the_numbering() -> None:
@@ -282,5 +282,5 @@ def test_dispatch_new_bill_continues_the_numbering() -> None:
     ids=["blood center", "retired hospital", "no bags"],
 )
 def test_dispatch_new_bill_refuses_nonsense(world: World, facility: int, count: int) -> None:
-    with pytest.raises(ValueError, match="hospital in service|at least one bag"):
+    with pytest.raises(ValueError, match=r"hospital in service|at least one bag"):
         world.dispatch_new_bill(facility, world.now, count)

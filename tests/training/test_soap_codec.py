@@ -31,7 +31,7 @@ from soap_samples import (
     Call,
     at,
 )
-from zeep.exceptions import Fault
+from zeep.exceptions import ExternalReferenceForbidden, Fault
 from zeep.helpers import serialize_object
 from zeep.transports import Transport
 from zeep.wsdl.utils import etree_to_string
@@ -45,6 +45,10 @@ from desktop.training.soap_codec import (
     SoapRequest,
 )
 from desktop.training.wsdl_variants import jaxws_variant
+
+XS_NS = "http://www.w3.org/2001/XMLSchema"
+XS = f"{{{XS_NS}}}"
+WSDL = "{http://schemas.xmlsoap.org/wsdl/}"
 
 # -- the desk's side: zeep, talking to the codec over a loopback transport -----------------
 
@@ -61,6 +65,8 @@ class HttpReply:
 
 
 class SoapFaultError(Exception):
+    """Raised by a test's stand-in platform logic to answer with a fault."""
+
     def __init__(self, code: FaultCode, message: str) -> None:
         super().__init__(message)
         self.code: FaultCode = code
@@ -375,18 +381,20 @@ def test_response_is_utf8_with_a_declaration(shipped_codec: SoapCodec) -> None:
     assert "胃肠道出血".encode() in encoded
 
 
-@pytest.mark.parametrize("call", CALLS, ids=CALL_IDS)
-def test_responses_are_valid_against_the_embedded_schema(variant: Variant, call: Call) -> None:
-    root = etree.fromstring(variant.wsdl.encode("utf-8"))
-    (schema,) = root.iterfind(
-        "{http://schemas.xmlsoap.org/wsdl/}types/{http://www.w3.org/2001/XMLSchema}schema"
-    )
-    standalone = etree.Element(schema.tag, nsmap=schema.nsmap)  # type: ignore[arg-type]
+def embedded_schema(wsdl: str) -> etree.XMLSchema:
+    schema = etree.fromstring(wsdl.encode("utf-8")).find(f"{WSDL}types/{XS}schema")
+    # Standalone, it must declare the prefixes it inherited (`tns` in `type="tns:blood"`).
+    standalone = etree.Element(schema.tag, nsmap=schema.nsmap)
     for name, value in schema.items():
         standalone.set(name, value)
     standalone.extend(schema)
+    return etree.XMLSchema(standalone)
+
+
+@pytest.mark.parametrize("call", CALLS, ids=CALL_IDS)
+def test_responses_are_valid_against_the_embedded_schema(variant: Variant, call: Call) -> None:
     response = body_child(variant.codec().encode_response(call.operation, call.result))
-    etree.XMLSchema(standalone).assertValid(response)
+    embedded_schema(variant.wsdl).assertValid(response)
 
 
 @pytest.mark.parametrize(
@@ -474,27 +482,33 @@ def test_codec_loads_from_text_bytes_or_path(source: str | bytes | Path) -> None
     assert call == SoapRequest("listBillDetail", ["JJ1"])
 
 
-def test_codec_never_fetches_imports() -> None:
-    importing = SHIPPED_TEXT.replace(
-        'version="1.0">',
-        'version="1.0"><xs:include schemaLocation="extra-types.xsd"/>',
-        1,
-    )
-    with pytest.raises(
-        ValueError, match=re.escape("must be self-contained, but it imports extra-types.xsd")
-    ):
-        SoapCodec(importing)
+def shipped_schema_edited(edit: Callable[[etree._Element], None]) -> bytes:
+    """The shipped WSDL with `edit` applied to its embedded xs:schema."""
+    root = etree.fromstring(SHIPPED_TEXT.encode("utf-8"))
+    edit(root.find(f"{WSDL}types/{XS}schema"))
+    return etree.tostring(root)
+
+
+@pytest.mark.parametrize(
+    ("location", "refusal"),
+    [
+        ("extra-types.xsd", "must be self-contained, but it imports extra-types.xsd"),
+        ("http://203.0.113.7/types.xsd", "http://203.0.113.7/types.xsd"),
+    ],
+    ids=["local file", "remote"],
+)
+def test_codec_never_fetches_imports(location: str, refusal: str) -> None:
+    def add_include(schema: etree._Element) -> None:
+        schema.insert(0, etree.Element(f"{XS}include", schemaLocation=location))
+
+    with pytest.raises((ValueError, ExternalReferenceForbidden), match=re.escape(refusal)):
+        SoapCodec(shipped_schema_edited(add_include))
 
 
 def test_codec_refuses_schema_shapes_it_cannot_render() -> None:
-    with_attribute = SHIPPED_TEXT.replace(
-        '<xs:element name="available" type="xs:boolean" minOccurs="0"/>\n        </xs:sequence>\n'
-        "      </xs:complexType>\n\n      <!-- Handover",
-        '<xs:element name="available" type="xs:boolean" minOccurs="0"/>\n        </xs:sequence>\n'
-        '        <xs:attribute name="version" type="xs:int"/>\n'
-        "      </xs:complexType>\n\n      <!-- Handover",
-        1,
-    )
-    assert with_attribute != SHIPPED_TEXT
+    def add_attribute(schema: etree._Element) -> None:
+        disease = schema.xpath("xs:complexType[@name='disease']", namespaces={"xs": XS_NS})[0]
+        etree.SubElement(disease, f"{XS}attribute", name="version", type="xs:int")
+
     with pytest.raises(ValueError, match="disease: attributes are not supported"):
-        SoapCodec(with_attribute)
+        SoapCodec(shipped_schema_edited(add_attribute))

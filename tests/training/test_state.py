@@ -1,4 +1,4 @@
-"""The training platform's rules: refusals, idempotent resends, stock, transfers, returns, threads."""
+"""The training platform's rules: refusals, resends, stock, transfers, returns, threads."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import copy
 import json
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import pytest
@@ -141,7 +142,7 @@ def refused(call: Callable[[], object], field: str) -> Refusal:
     return caught.value
 
 
-# -- receive: form rules ------------------------------------------------------------------------
+# -- receive: form rules -----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -201,7 +202,7 @@ def test_receive_refuses_a_time_ahead_of_the_platform(world: World, state: Platf
     state.save_receive(HOSPITAL, slightly_ahead)
 
 
-# -- receive: from the blood station (151) ------------------------------------------------------------
+# -- receive: from the blood station (151) -----------------------------------------------------
 
 
 def test_receive_puts_the_bill_s_bags_in_stock(world: World, state: PlatformState) -> None:
@@ -242,7 +243,7 @@ def test_receive_refuses_a_bag_received_before(world: World, state: PlatformStat
     assert state.stock(HOSPITAL) == sorted(bags)
 
 
-# -- idempotent resends ----------------------------------------------------------------------------------
+# -- idempotent resends ------------------------------------------------------------------------
 
 
 def test_receive_resent_unchanged_is_accepted_once(world: World, state: PlatformState) -> None:
@@ -295,7 +296,7 @@ def test_takeout_resent_unchanged_is_accepted_once_and_changed_is_refused(
     assert state.stock(HOSPITAL) == [bags[2]]
 
 
-# -- takeout --------------------------------------------------------------------------------------------
+# -- takeout -----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -341,7 +342,7 @@ def test_takeout_refuses_a_transfer_without_or_to_a_wrong_hospital(
     )
     for wrong in (HOSPITAL, 31000001, 31010108, 12345678):
         form = takeout("DB-1", bags, 1002, otherhosId=wrong)
-        refused(lambda form=form: state.save_takeout(HOSPITAL, form), "outStock.otherhosId")
+        refused(partial(state.save_takeout, HOSPITAL, form), "outStock.otherhosId")
     assert state.stock(HOSPITAL) == bags
 
 
@@ -358,10 +359,7 @@ def test_takeout_refuses_bags_not_in_this_hospital_s_stock(
     theirs = received(state, world, OTHER, 1)
     _, never_received = bill_bags(world, HOSPITAL, 1, skip=1)
     for bags in (never_received, theirs, [mine[0], "C310126999999E0224V00"]):
-        refused(
-            lambda bags=bags: state.save_takeout(HOSPITAL, takeout("BF-1", bags)),
-            "outStock.details",
-        )
+        refused(partial(state.save_takeout, HOSPITAL, takeout("BF-1", bags)), "outStock.details")
     state.save_takeout(HOSPITAL, takeout("BF-1", mine[:1]))
     refused(lambda: state.save_takeout(HOSPITAL, takeout("BF-2", mine[:1])), "outStock.details")
     assert state.stock(HOSPITAL) == mine[1:]
@@ -381,7 +379,7 @@ def test_takeout_leaves_stock_and_cancel_brings_it_back(
     assert state.stock(HOSPITAL) == sorted(bags)
 
 
-# -- cancel --------------------------------------------------------------------------------------------------
+# -- cancel ------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -417,7 +415,7 @@ def test_cancel_twice(world: World, state: PlatformState) -> None:
     state.save_takeout(HOSPITAL, takeout("BF-1", bags))
     assert state.cancel_takeout(HOSPITAL, "BF-1", "登记错误", NOW, "op01", [bags[0]]) == "success"
     resent = state.cancel_takeout(
-        HOSPITAL, "BF-1", "登记错误", (NOW).isoformat(), "op01", [bags[0]]
+        HOSPITAL, "BF-1", "登记错误", NOW.astimezone(UTC), "op01", [bags[0]]
     )
     assert resent == "success"
     refused(
@@ -439,7 +437,7 @@ def test_cancel_refuses_a_time_ahead_of_the_platform(world: World, state: Platfo
     )
 
 
-# -- transfer between hospitals (1002 → 1001) --------------------------------------------------------------
+# -- transfer between hospitals (1002 → 1001) --------------------------------------------------
 
 
 def transfer_in(
@@ -486,7 +484,7 @@ def test_a_cancelled_transfer_cannot_be_received(world: World, state: PlatformSt
     assert state.stock(HOSPITAL) == bags
 
 
-# -- department return (1005 → 1006) -------------------------------------------------------------------------
+# -- department return (1005 → 1006) -----------------------------------------------------------
 
 
 def department_return(bags: list[str], internal: str = "TX-1") -> dict[str, Any]:
@@ -515,7 +513,7 @@ def test_department_return_refuses_bags_not_issued_here(world: World, state: Pla
     refused(lambda: state.save_receive(HOSPITAL, department_return(scrapped)), "bloodBags")
 
 
-# -- threads --------------------------------------------------------------------------------------------------
+# -- threads -----------------------------------------------------------------------------------
 
 
 def run_together(calls: list[Callable[[], object]]) -> list[object]:
@@ -542,9 +540,7 @@ def test_threads_receiving_disjoint_bags_all_succeed(world: World, state: Platfo
     bill_id, bags = bill_bags(world, HOSPITAL, 8)
     results = run_together(
         [
-            lambda bag=bag, i=i: state.save_receive(
-                HOSPITAL, receipt(bill_id, [bag], internal=f"RK-{i}")
-            )
+            partial(state.save_receive, HOSPITAL, receipt(bill_id, [bag], internal=f"RK-{i}"))
             for i, bag in enumerate(bags)
         ]
     )
@@ -556,7 +552,7 @@ def test_threads_receiving_the_same_bag_one_wins(world: World, state: PlatformSt
     bill_id, bags = bill_bags(world, HOSPITAL, 1)
     results = run_together(
         [
-            lambda i=i: state.save_receive(HOSPITAL, receipt(bill_id, bags, internal=f"RK-{i}"))
+            partial(state.save_receive, HOSPITAL, receipt(bill_id, bags, internal=f"RK-{i}"))
             for i in range(8)
         ]
     )
@@ -575,7 +571,7 @@ def test_threads_resending_one_receipt_record_it_once(world: World, state: Platf
     assert sorted(outcomes) == ["duplicate"] * 7 + ["ok"]
 
 
-# -- reads ------------------------------------------------------------------------------------------------------
+# -- reads -------------------------------------------------------------------------------------
 
 
 def test_dictionaries(world: World, state: PlatformState) -> None:
@@ -643,7 +639,7 @@ def test_a_bill_dispatched_during_the_session_arrives() -> None:
         state.dispatch_new_bill(31000001, 5)
 
 
-# -- the admin snapshot ---------------------------------------------------------------------------------------------
+# -- the admin snapshot ------------------------------------------------------------------------
 
 
 def test_snapshot_is_json_and_complete(world: World, state: PlatformState) -> None:

@@ -155,7 +155,7 @@ def _special_warnings(code: BloodGroupCode) -> list[ScanIssue]:
                 "blood label. Check the label.",
             )
         ]
-    if special.code == "Ma":
+    if special.autologous:
         return [
             warning(
                 IssueCode.RESTRICTED_USE,

@@ -215,6 +215,7 @@ class SpecialMessage(BaseModel):
     code: str
     meaning: Bilingual
     do_not_use: bool
+    autologous: bool = False  # for the donor-patient only
     tissue_only: bool = False
     rh: Rh = Rh.UNKNOWN
 
@@ -228,7 +229,10 @@ SPECIAL_MESSAGES: dict[str, SpecialMessage] = {
             do_not_use=False,
         ),
         SpecialMessage(
-            code="Ma", meaning=bi("自体采集", "Autologous collection"), do_not_use=False
+            code="Ma",
+            meaning=bi("自体采集", "Autologous collection"),
+            do_not_use=False,
+            autologous=True,
         ),
         SpecialMessage(code="Mb", meaning=bi("生物危害", "Biohazardous"), do_not_use=True),
         SpecialMessage(

@@ -145,7 +145,7 @@ def _decode_segment(segment: str) -> tuple[ScanItem | None, list[ScanIssue]]:
 def _unknown_identifier(segment: str) -> ScanIssue:
     identifier = segment[:2]
     hint_zh, hint_en = "", ""
-    if identifier[1:].islower():
+    if "a" <= identifier[1:] <= "z":
         hint_zh, hint_en = "（大写锁定键可能开着）", " (is Caps Lock on?)"
     elif identifier[1:] in ("0", "O"):
         hint_zh, hint_en = "（献血码不能以 0 或 O 开头）", " (a DIN cannot begin with 0 or O)"

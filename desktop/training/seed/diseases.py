@@ -16,106 +16,51 @@ round-robin over every subcode, so growth is spread over all chapters.
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from typing import Any, Final
 
 from desktop.training.seed.icd10 import CATEGORIES, SUBCODES
 
+# Qualifiers of subdivisions .0 to .9 for a category without real ones here, by chapter.
 _NEOPLASM: Final = (
-    "原发",
-    "局部复发",
-    "伴区域淋巴结转移",
-    "伴远处转移",
-    "术后",
-    "放化疗后",
-    "晚期",
-    "早期",
-    "交搭跨越的损害",
-    "未特指",
+    *("原发", "局部复发", "伴区域淋巴结转移", "伴远处转移", "术后"),
+    *("放化疗后", "晚期", "早期", "交搭跨越的损害", "未特指"),
 )
 _INJURY: Final = (
-    "开放性",
-    "闭合性",
-    "伴出血",
-    "伴休克",
-    "多发性",
-    "单发性",
-    "轻度",
-    "重度",
-    "其他特指的",
-    "未特指的",
+    *("开放性", "闭合性", "伴出血", "伴休克", "多发性"),
+    *("单发性", "轻度", "重度", "其他特指的", "未特指的"),
 )
 _OBSTETRIC: Final = (
-    "妊娠早期",
-    "妊娠中期",
-    "妊娠晚期",
-    "分娩期",
-    "产褥期",
-    "伴出血",
-    "伴休克",
-    "伴感染",
-    "其他特指的",
-    "未特指的",
+    *("妊娠早期", "妊娠中期", "妊娠晚期", "分娩期", "产褥期"),
+    *("伴出血", "伴休克", "伴感染", "其他特指的", "未特指的"),
 )
 _PERINATAL: Final = (
-    "早产儿",
-    "足月儿",
-    "过期产儿",
-    "低出生体重儿",
-    "极低出生体重儿",
-    "伴贫血",
-    "伴休克",
-    "伴感染",
-    "其他特指的",
-    "未特指的",
+    *("早产儿", "足月儿", "过期产儿", "低出生体重儿", "极低出生体重儿"),
+    *("伴贫血", "伴休克", "伴感染", "其他特指的", "未特指的"),
 )
 _GENERAL: Final = (
-    "急性",
-    "亚急性",
-    "慢性",
-    "复发性",
-    "继发性",
-    "伴并发症",
-    "不伴并发症",
-    "重度",
-    "其他特指的",
-    "未特指的",
+    *("急性", "亚急性", "慢性", "复发性", "继发性"),
+    *("伴并发症", "不伴并发症", "重度", "其他特指的", "未特指的"),
 )
 _EXTENSIONS: Final = (
-    "伴出血",
-    "伴贫血",
-    "伴感染",
-    "伴休克",
-    "伴凝血功能障碍",
-    "术后",
-    "术前",
-    "妊娠期",
-    "儿童",
-    "老年",
-    "复发",
-    "初发",
-    "急性加重",
-    "稳定期",
-    "重度",
-    "中度",
-    "轻度",
-    "伴多器官功能障碍",
-    "化疗后",
-    "放疗后",
+    *("伴出血", "伴贫血", "伴感染", "伴休克", "伴凝血功能障碍", "术后", "术前"),
+    *("妊娠期", "儿童", "老年", "复发", "初发", "急性加重", "稳定期"),
+    *("重度", "中度", "轻度", "伴多器官功能障碍", "化疗后", "放疗后"),
 )
 
 _UNAVAILABLE_SHARE: Final = 0.01
 """Retired entries a dictionary keeps; the desk must not offer them."""
 
 
-def _qualifiers(code: str) -> tuple[str | None, ...]:
+def _qualifiers(code: str) -> Mapping[int, str]:
     if code in SUBCODES:
         return SUBCODES[code]
     chapter = code[0]
     if chapter == "C" or (chapter == "D" and int(code[1:3]) < 50):
-        return _NEOPLASM
+        return dict(enumerate(_NEOPLASM))
     if chapter in "ST":
-        return _INJURY
-    return {"O": _OBSTETRIC, "P": _PERINATAL}.get(chapter, _GENERAL)
+        return dict(enumerate(_INJURY))
+    return dict(enumerate({"O": _OBSTETRIC, "P": _PERINATAL}.get(chapter, _GENERAL)))
 
 
 def _two_levels() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -123,9 +68,8 @@ def _two_levels() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     subcodes: list[tuple[str, str]] = []
     for code, name in CATEGORIES:
         categories.append((code, name))
-        for digit, qualifier in enumerate(_qualifiers(code)):
-            if qualifier is not None:
-                subcodes.append((f"{code}.{digit}", f"{name}，{qualifier}"))
+        for digit, qualifier in sorted(_qualifiers(code).items()):
+            subcodes.append((f"{code}.{digit}", f"{name}，{qualifier}"))
     return categories, subcodes
 
 

@@ -93,7 +93,7 @@ class Keeping(NamedTuple):
 
 
 _RBC_PERIOD: Final = timedelta(days=35)  # CPDA-1 / MAP additive solution
-RED_CELLS_KEEPING: Final = Keeping(Shelf.FROM_COLLECTION, _RBC_PERIOD)
+_RED_CELLS: Final = Keeping(Shelf.FROM_COLLECTION, _RBC_PERIOD)
 _MADE_TO_ORDER: Final = Keeping(Shelf.FROM_PRODUCTION, timedelta(hours=24))
 """Washed (in saline) and deglycerolised red cells, granulocytes."""
 _IRRADIATED: Final = Keeping(Shelf.IRRADIATED, timedelta(days=14))
@@ -101,6 +101,10 @@ _FROZEN: Final = Keeping(Shelf.FROM_COLLECTION, timedelta(days=365))
 """Fresh frozen and virus-inactivated plasma, cryoprecipitate, at -18 °C or below."""
 _FROZEN_PLASMA: Final = Keeping(Shelf.FROM_COLLECTION, timedelta(days=4 * 365))
 _PLATELETS: Final = Keeping(Shelf.FROM_COLLECTION, timedelta(days=5))
+
+_TWO_PLACES: Final = Decimal("0.01")
+_SOURCE: Final = {"1": "200", "1.5": "300", "2": "400"}
+"""Whole-blood volume (mL) behind 1, 1.5 and 2 units."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +135,7 @@ class Product:
 
 
 def _per_200ml(
-    code: str, name: str, sub_type: BloodClass, units: str, keeping: Keeping = RED_CELLS_KEEPING
+    code: str, name: str, sub_type: BloodClass, units: str, keeping: Keeping = _RED_CELLS
 ) -> Product:
     """A product counted in U of 200 mL whole blood: `units` is "1", "1.5" or "2"."""
     conversion = Decimal(units).quantize(_TWO_PLACES)
@@ -145,10 +149,6 @@ def _per_200ml(
         conversion=conversion,
         keeping=keeping,
     )
-
-
-_TWO_PLACES: Final = Decimal("0.01")
-_SOURCE: Final = {"1": "200", "1.5": "300", "2": "400"}
 
 
 def _plasma(code: str, sub_type: BloodClass, millilitres: int, keeping: Keeping) -> Product:

@@ -67,7 +67,7 @@ def mutated_label(draw: st.DrawFn) -> str:
 
 
 @given(st.text(alphabet=ANY_CHARACTER))
-@settings(max_examples=500)
+@settings(max_examples=300)
 @example("")
 @example("\udcff")
 @example("=" * 1000)
@@ -76,13 +76,13 @@ def test_any_text_parses_without_raising(text: str) -> None:
 
 
 @given(near_isbt())
-@settings(max_examples=500)
+@settings(max_examples=300)
 def test_near_isbt_strings_parse_without_raising(text: str) -> None:
     _checked(parse_scan(text))
 
 
 @given(mutated_label())
-@settings(max_examples=500)
+@settings(max_examples=300)
 def test_damaged_labels_parse_without_raising(text: str) -> None:
     _checked(parse_scan(text))
 
