@@ -10,8 +10,9 @@ import asyncio
 import ipaddress
 import json
 import logging
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -34,6 +35,15 @@ DISPATCH_PATH = "/api/dispatchin/list"
 ADMIN_PATH = "/admin"
 
 _XML = "text/xml; charset=utf-8"
+_STATIC_OPERATIONS = frozenset(
+    {
+        "listAllBlood",
+        "listAllBloodType",
+        "listAllBloodSubType",
+        "listAllFacilities",
+        "listAllDisease",
+    }
+)
 
 
 def _wire(result: Any) -> Any:
@@ -95,6 +105,8 @@ class TrainingApp:
     codec: SoapCodec
     wsdl_for: Callable[[str], str]
     faults: FaultPlan
+    _rendered: dict[str, bytes] = field(default_factory=dict)
+    _cache_lock: threading.Lock = field(default_factory=threading.Lock)
 
     # -- routes ------------------------------------------------------------------
 
@@ -145,7 +157,17 @@ class TrainingApp:
             result = handler(hospital, args)
         except Refusal as refusal:
             return self._fault("Client", refusal.message_zh)
-        return Response(self.codec.encode_response(operation, _wire(result)), media_type=_XML)
+        if operation not in _STATIC_OPERATIONS:
+            return Response(self.codec.encode_response(operation, _wire(result)), media_type=_XML)
+        # The dictionaries never change in a world; rendering 50,000 diseases on every
+        # sync would make the simulator, not the desk, the slow side of every measurement.
+        with self._cache_lock:
+            body = self._rendered.get(operation)
+            if body is None:
+                body = self._rendered[operation] = self.codec.encode_response(
+                    operation, _wire(result)
+                )
+        return Response(body, media_type=_XML)
 
     def _fault(self, code: Literal["Client", "Server"], message: str) -> Response:
         return Response(self.codec.encode_fault(code, message), status_code=500, media_type=_XML)
