@@ -1,18 +1,41 @@
-"""The composition root: the one module that chooses between the window and the CLI.
+"""The composition root: the one module that chooses between the window and the command line.
 
 With a subcommand it runs the headless command line; with none it opens the desk.
-The window's modules (and Qt) are imported only on that second path, so scripts
-that hospital IT run never load Qt.
+Qt and the window's modules are imported only on that second path, so the
+scripts hospital IT runs never load Qt.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
-from desktop.cli.app import build_parser, run_command
+from desktop.cli.app import build_parser, parse, run_command
+from desktop.cli.exit_codes import ExitCode
+from desktop.config.settings import SettingsError, load_settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    return run_command(build_parser(), args)
+    args = parse(build_parser(), list(sys.argv[1:] if argv is None else argv))
+    if isinstance(args, int):
+        return args
+    if args.command is not None:
+        return run_command(args)
+    return open_desk(args)
+
+
+def open_desk(args: argparse.Namespace) -> int:
+    from desktop.ui.app import DeskOptions, run_desk  # noqa: PLC0415 - Qt only for the window
+    from desktop.ui.operator import Operator  # noqa: PLC0415
+
+    try:
+        settings = load_settings({"data_dir": args.data_dir})
+    except SettingsError as error:
+        print(f"错误：{error.message_zh}\nerror: {error.message_en}", file=sys.stderr)
+        return int(ExitCode.BAD_INPUT)
+    operator = None
+    if args.operator:
+        name, _, number = args.operator.partition(":")
+        operator = Operator(name.strip(), number.strip() or name.strip())
+    return run_desk(DeskOptions(settings, operator, args.language))

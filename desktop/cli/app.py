@@ -1,14 +1,14 @@
-"""Argument parsing and dispatch for `blood-desk SUBCOMMAND`.
+"""Argument parsing and dispatch for `blood-desk [SUBCOMMAND]`.
 
 Each subcommand lives in its own module exposing `register(subparsers)`, which
 adds a parser whose `handler` default is a function `(argparse.Namespace) -> int`.
-Exit codes are a contract with hospital IT's scripts (see `ExitCode`).
+With no subcommand the caller opens the window. Exit codes are a contract with
+hospital IT's scripts (see `ExitCode`).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
 from desktop import __version__
@@ -21,23 +21,30 @@ _COMMAND_MODULES = (scan_command, platform_commands, training_command)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="blood-desk",
-        description="输血科柜台客户端 / blood-bank counter for the Shanghai blood-use platform",
+        description="输血科柜台客户端 / blood-bank counter for the Shanghai blood-use platform. "
+        "Without a command it opens the desk.",
     )
     parser.add_argument("--version", action="version", version=f"blood-desk {__version__}")
+    window = parser.add_argument_group("the desk window / 柜台窗口")
+    window.add_argument("--data-dir", dest="data_dir", default=None, help="where local data lives")
+    window.add_argument(
+        "--operator", default=None, metavar="NAME:STAFF_NO", help="the clerk on duty, e.g. 张三:1001"
+    )
+    window.add_argument("--language", choices=("zh_CN", "en"), default=None)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _COMMAND_MODULES:
         module.register(subparsers)
     return parser
 
 
-def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
+def parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace | int:
+    """The parsed arguments, or the exit code when argparse has already answered (--help, errors)."""
     try:
-        args = parser.parse_args(list(argv))
+        return parser.parse_args(list(argv))
     except SystemExit as exit_:
         # argparse exits 2 on bad usage and 0 on --help/--version; keep both.
         return int(exit_.code or 0)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help(sys.stdout)
-        return int(ExitCode.OK)
-    return int(handler(args))
+
+
+def run_command(args: argparse.Namespace) -> int:
+    return int(args.handler(args)) if getattr(args, "handler", None) else int(ExitCode.OK)

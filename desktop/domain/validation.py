@@ -126,12 +126,8 @@ _SAME_AS: Mapping[str, str] = {
     "int_parsing": "int_type",
     "int_from_float": "int_type",
     "int_parsing_size": "int_type",
-    "string_sub_type": "string_type",
     "decimal_parsing": "decimal_type",
     "bool_parsing": "bool_type",
-    "model_attributes_type": "model_type",
-    "dict_type": "model_type",
-    "iterable_type": "list_type",
 }
 
 _GENERIC = (

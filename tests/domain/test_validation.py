@@ -231,6 +231,12 @@ def test_enum_errors_list_the_choices_with_their_labels() -> None:
             "数字过长",
         ),
         (
+            TransfusionApplyBlood,
+            {**wire_samples.apply_blood(), "mlVolume": 10**13},
+            "mlVolume",
+            "整数部分最多 13 位",
+        ),
+        (
             TransfusionApply,
             {**wire_samples.transfusion_apply(), "interoperativeTrans": "maybe"},
             "interoperativeTrans",

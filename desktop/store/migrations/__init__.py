@@ -1,0 +1,16 @@
+"""The numbered schema migrations, in order: one module per step, registered below.
+
+To add a step, write `mNNNN_name.py` with an `apply(conn)` that runs its SQL
+through `run_script`, and append `Migration(NNNN, "name", mNNNN_name.apply)`
+to `MIGRATIONS`. Never edit or renumber a step that has shipped: databases at
+the counters are already past it.
+"""
+
+from desktop.store.migrations import m0001_initial
+from desktop.store.migrations.base import Migration, run_script
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "initial", m0001_initial.apply),
+]
+
+__all__ = ["MIGRATIONS", "Migration", "run_script"]

@@ -1,0 +1,78 @@
+"""The one window: six tabs, a training banner, the status bar, keyboard shortcuts for everything."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.ui.desk import Desk
+from desktop.ui.operator import OperatorDialog
+from desktop.ui.status_bar import DeskStatusBar
+
+TabFactory = Callable[[Desk], QWidget]
+
+
+class MainWindow(QMainWindow):
+    """Tabs are reachable with Ctrl+1…Ctrl+6; F2 switches operator, F5 syncs now."""
+
+    def __init__(self, desk: Desk, tabs: list[tuple[str, TabFactory]]) -> None:
+        super().__init__()
+        self.desk = desk
+        self.setWindowTitle(self.tr("blood-desk · Blood bank counter"))
+        self.resize(1280, 800)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.training_banner = self._training_banner()
+        layout.addWidget(self.training_banner)
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
+        self.status = DeskStatusBar(desk.is_training)
+        self.setStatusBar(self.status)
+        for index, (title, factory) in enumerate(tabs, start=1):
+            self.tabs.addTab(factory(desk), title)
+            self._shortcut(f"Ctrl+{index}", lambda i=index - 1: self.tabs.setCurrentIndex(i))
+        self._shortcut("F2", self.choose_operator)
+        self._shortcut("F5", desk.poll_now)
+        self._connect_desk()
+
+    def _training_banner(self) -> QLabel:
+        banner = QLabel(self.tr("培训模式 · TRAINING — records go to the training platform only"))
+        banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        banner.setStyleSheet("background: #ffd54f; color: black; font-weight: bold; padding: 4px;")
+        banner.setVisible(self.desk.is_training)
+        return banner
+
+    def _shortcut(self, keys: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _connect_desk(self) -> None:
+        desk = self.desk
+        desk.connection_changed.connect(self.status.show_connection)
+        desk.operator_changed.connect(self.status.show_operator)
+        desk.last_sync_changed.connect(self.status.show_last_sync)
+        desk.notice.connect(self._show_notice)
+        self.status.operator_requested.connect(self.choose_operator)
+
+    def _show_notice(self, level: str, message: str) -> None:
+        self.status.showMessage(message, 15_000 if level == "info" else 60_000)
+
+    def choose_operator(self) -> None:
+        dialog = OperatorDialog(self.desk.operator, self)
+        if dialog.exec():
+            self.desk.set_operator(dialog.operator())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.desk.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt table models over the store and the domain, one per table."""

@@ -1,0 +1,48 @@
+"""Update the `.ts` catalogues from the UI sources and build the `.qm` files Qt loads.
+
+    python scripts/build_translations.py           # lrelease only (bootstrap, packaging)
+    python scripts/build_translations.py --update  # lupdate first (after changing UI strings)
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+I18N = ROOT / "resources" / "i18n"
+LANGUAGES = ("zh_CN",)
+
+
+def _tool(name: str) -> str:
+    beside_python = Path(sys.executable).with_name(f"pyside6-{name}")
+    found = shutil.which(f"pyside6-{name}") or (str(beside_python) if beside_python.exists() else None)
+    if found is None:
+        raise SystemExit(f"pyside6-{name} not found: install PySide6-Essentials")
+    return found
+
+
+def update() -> None:
+    sources = sorted(str(path) for path in (ROOT / "desktop" / "ui").rglob("*.py"))
+    for language in LANGUAGES:
+        target = I18N / f"blood_desk_{language}.ts"
+        subprocess.run(
+            [_tool("lupdate"), "-no-obsolete", *sources, "-ts", str(target)], check=True
+        )
+
+
+def release() -> None:
+    for language in LANGUAGES:
+        source = I18N / f"blood_desk_{language}.ts"
+        subprocess.run(
+            [_tool("lrelease"), "-silent", str(source), "-qm", str(source.with_suffix(".qm"))],
+            check=True,
+        )
+
+
+if __name__ == "__main__":
+    if "--update" in sys.argv[1:]:
+        update()
+    release()
