@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from desktop.cli.app import build_parser, parse, run_command
 from desktop.cli.exit_codes import ExitCode
+from desktop.config.logging_setup import configure_logging
 from desktop.config.settings import SettingsError, load_settings
 
 
@@ -30,10 +31,13 @@ def open_desk(args: argparse.Namespace) -> int:
     from desktop.ui.operator import Operator  # noqa: PLC0415
 
     try:
-        settings = load_settings({"data_dir": args.data_dir})
+        settings = load_settings({"data_dir": args.window_data_dir})
     except SettingsError as error:
         print(f"错误：{error.message_zh}\nerror: {error.message_en}", file=sys.stderr)
         return int(ExitCode.BAD_INPUT)
+    configure_logging(
+        settings.data_dir, args.window_debug, [settings.client_secret.get_secret_value()]
+    )
     operator = None
     if args.operator:
         name, _, number = args.operator.partition(":")

@@ -26,9 +26,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"blood-desk {__version__}")
     window = parser.add_argument_group("the desk window / 柜台窗口")
-    window.add_argument("--data-dir", dest="data_dir", default=None, help="where local data lives")
+    # Its own dest: a subcommand's --data-dir default would otherwise overwrite this one.
+    window.add_argument("--data-dir", dest="window_data_dir", default=None, help="local data")
+    window.add_argument("--debug", dest="window_debug", action="store_true", help="verbose logs")
     window.add_argument(
-        "--operator", default=None, metavar="NAME:STAFF_NO", help="the clerk on duty, e.g. 张三:1001"
+        "--operator",
+        default=None,
+        metavar="NAME:STAFF_NO",
+        help="the clerk on duty, e.g. 张三:1001",
     )
     window.add_argument("--language", choices=("zh_CN", "en"), default=None)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

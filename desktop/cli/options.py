@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from desktop.config.logging_setup import configure_logging
 from desktop.config.settings import Settings, SettingsError, load_settings
 
 # Flag → settings field. The environment names are in desktop.config.settings.
@@ -32,17 +33,23 @@ def platform_options() -> argparse.ArgumentParser:
         help="do not verify the platform's certificate (testing only)",
     )
     parent.add_argument("--json", action="store_true", help="machine-readable output")
+    parent.add_argument("--debug", action="store_true", help="verbose logs")
     return parent
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    """Settings with the command line over the environment, the settings file and defaults."""
+    """Settings with the command line over the environment, the settings file and defaults.
+
+    Logging to the data directory starts here, once the data directory is known.
+    """
     overrides = {
         field: getattr(args, field)
         for field in (*_PLATFORM_FLAGS, "verify_tls")
         if getattr(args, field, None) is not None
     }
-    return load_settings(overrides)
+    settings = load_settings(overrides)
+    configure_logging(settings.data_dir, args.debug, [settings.client_secret.get_secret_value()])
+    return settings
 
 
 __all__ = ["SettingsError", "platform_options", "settings_from"]

@@ -278,7 +278,6 @@ def _class_finding(component: ComponentClass) -> _Finding:
 
 
 def _abo_finding(patient: Abo, bag: Abo, component: ComponentClass) -> _Finding:
-    what = component.label
     if bag is Abo.UNKNOWN:
         return _Finding(
             CompatibilityLevel.REFUSED,
@@ -288,39 +287,14 @@ def _abo_finding(patient: Abo, bag: Abo, component: ComponentClass) -> _Finding:
         )
     if patient is Abo.UNKNOWN:
         return _untyped_patient(bag, component)
+    what = component.label
     pair_zh = f"{patient.label_zh}患者，{bag.label_zh}{what.zh}"
     pair_en = f"{bag.label_en} {what.en} for a {patient.label_en} patient"
     if bag is patient:
         return _Finding(
             CompatibilityLevel.OK, f"ABO同型（{pair_zh}）", f"ABO identical ({pair_en})"
         )
-    level = _non_identical_level(patient, bag, component)
-    if level is CompatibilityLevel.REFUSED and component in _IDENTICAL_ONLY:
-        return _Finding(
-            level,
-            f"{what.zh}须ABO同型，不得发血（{pair_zh}）",
-            f"{what.en.capitalize()} must be ABO identical: do not issue ({pair_en})",
-        )
-    if level is CompatibilityLevel.REFUSED:
-        return _Finding(
-            level,
-            f"ABO血型不相容，不得发血（{pair_zh}）",
-            f"ABO incompatible: do not issue ({pair_en})",
-        )
-    if level is CompatibilityLevel.NEEDS_OVERRIDE:
-        return _Finding(
-            level,
-            f"ABO非同型且供者血浆含针对患者红细胞的抗体，有溶血风险（{pair_zh}）：仅在无同型"
-            "或血浆相容的血小板时发出，须填写原因",
-            f"Not ABO identical, and the donor plasma holds antibodies against the patient's "
-            f"red cells, a risk of haemolysis ({pair_en}): issue only when no identical or "
-            "plasma-compatible platelets are available, and give the reason",
-        )
-    return _Finding(
-        level,
-        f"相容但非同型（{pair_zh}）：同型优先，请确认",
-        f"Compatible but not ABO identical ({pair_en}): identical is preferred; confirm",
-    )
+    return _mismatch(_non_identical_level(patient, bag, component), component, pair_zh, pair_en)
 
 
 def _non_identical_level(patient: Abo, bag: Abo, component: ComponentClass) -> CompatibilityLevel:
@@ -337,10 +311,47 @@ def _non_identical_level(patient: Abo, bag: Abo, component: ComponentClass) -> C
     return CompatibilityLevel.WARNING if bag in tolerated else otherwise
 
 
+def _mismatch(
+    level: CompatibilityLevel, component: ComponentClass, pair_zh: str, pair_en: str
+) -> _Finding:
+    """What a non-identical ABO group means, at the level its rule gave it."""
+    what = component.label
+    if level is CompatibilityLevel.WARNING:
+        return _Finding(
+            level,
+            f"相容但非同型（{pair_zh}）：同型优先，请确认",
+            f"Compatible but not ABO identical ({pair_en}): identical is preferred; confirm",
+        )
+    if level is CompatibilityLevel.NEEDS_OVERRIDE:
+        return _Finding(
+            level,
+            f"ABO非同型且供者血浆含针对患者红细胞的抗体，有溶血风险（{pair_zh}）：仅在无同型"
+            "或血浆相容的血小板时发出，须填写原因",
+            f"Not ABO identical, and the donor plasma holds antibodies against the patient's "
+            f"red cells, a risk of haemolysis ({pair_en}): issue only when no identical or "
+            "plasma-compatible platelets are available, and give the reason",
+        )
+    if component in _IDENTICAL_ONLY:
+        return _Finding(
+            level,
+            f"{what.zh}须ABO同型，不得发血（{pair_zh}）",
+            f"{what.en.capitalize()} must be ABO identical: do not issue ({pair_en})",
+        )
+    return _Finding(
+        level,
+        f"ABO血型不相容，不得发血（{pair_zh}）",
+        f"ABO incompatible: do not issue ({pair_en})",
+    )
+
+
 def _untyped_patient(bag: Abo, component: ComponentClass) -> _Finding:
+    """Before the patient is typed, only the component's universal donor group, and only
+    in an emergency."""
     what = component.label
     universal = _UNIVERSAL_DONOR.get(component)
-    if universal is not None and bag is universal:
+    if universal is None:
+        only_zh, only_en = f"{what.zh}须ABO同型", f"{what.en} must be ABO identical"
+    elif bag is universal:
         return _Finding(
             CompatibilityLevel.NEEDS_OVERRIDE,
             f"患者ABO血型不详：仅紧急抢救时可发{bag.label_zh}{what.zh}，须填写原因，"
@@ -348,8 +359,6 @@ def _untyped_patient(bag: Abo, component: ComponentClass) -> _Finding:
             f"The patient's ABO group is unknown: {bag.label_en} {what.en} may be issued only "
             "in an emergency, with the reason given; have the patient typed at once",
         )
-    if component in _IDENTICAL_ONLY:
-        only_zh, only_en = f"{what.zh}须ABO同型", f"{what.en} must be ABO identical"
     else:
         only_zh = f"紧急时仅可发{universal.label_zh}{what.zh}"
         only_en = f"in an emergency only {universal.label_en} {what.en} may be issued"

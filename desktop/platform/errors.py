@@ -39,15 +39,28 @@ _SPACES = re.compile(r"\s+")
 
 
 class PlatformError(Exception):
-    """A failed platform call, with what to do about it in Chinese and English."""
+    """A failed platform call, with what to do about it in Chinese and English.
+
+    `platform_message` is the platform's own reason, word for word (a SOAP
+    faultstring, the text of an error page), when it gave one: the outbox shows
+    it to the clerk beside our explanation.
+    """
 
     retryable: ClassVar[bool] = False
 
-    def __init__(self, message_zh: str, message_en: str, *, status: int | None = None) -> None:
+    def __init__(
+        self,
+        message_zh: str,
+        message_en: str,
+        *,
+        status: int | None = None,
+        platform_message: str | None = None,
+    ) -> None:
         super().__init__(f"{message_zh} / {message_en}")
         self.message_zh = message_zh
         self.message_en = message_en
         self.status = status
+        self.platform_message = platform_message or None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status={self.status!r}, message_en={self.message_en!r})"
@@ -289,6 +302,7 @@ def _refused(status: int, detail: str) -> Refused:
         f"the platform refused the request (HTTP {status}): {detail or 'no reason given'}; "
         "correct it before sending again, as resending it unchanged will not help",
         status=status,
+        platform_message=detail,
     )
 
 

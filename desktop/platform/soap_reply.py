@@ -68,6 +68,7 @@ def fault_error(fault: etree._Element) -> Refused | ServerError:
         return Refused(
             f"平台拒收：{reason}。请按提示改正后重新提交",
             f"the platform refused the data: {reason}. Correct it and send again",
+            platform_message=message,
         )
     return ServerError(
         f"平台内部错误：{message or '未给出原因'}，稍后会自动重试",

@@ -54,7 +54,9 @@ class OperatorDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(self.tr("Enter who is working at the counter. It is recorded with every record."))
+            QLabel(
+                self.tr("Enter who is working at the counter. It is recorded with every record.")
+            )
         )
         layout.addLayout(form)
         layout.addWidget(self._error)

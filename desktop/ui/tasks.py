@@ -111,7 +111,7 @@ class SerialWorker(QObject, Generic[ContextT]):
     def _run(self) -> None:
         try:
             context = self._make_context()
-        except BaseException as error:  # noqa: BLE001 - reported on the UI thread
+        except BaseException as error:
             self._fail_everything(error)
             return
         try:
@@ -124,7 +124,7 @@ class SerialWorker(QObject, Generic[ContextT]):
     def _execute(job: _Job, context: Any) -> _Completion:
         try:
             return _Completion(job, result=job.work(context))
-        except Exception as error:  # noqa: BLE001 - every failure goes back to the UI thread
+        except Exception as error:
             log.debug("job %s failed: %s", job.label, type(error).__name__)
             return _Completion(job, error=error)
 

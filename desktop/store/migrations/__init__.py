@@ -6,11 +6,12 @@ to `MIGRATIONS`. Never edit or renumber a step that has shipped: databases at
 the counters are already past it.
 """
 
-from desktop.store.migrations import m0001_initial
+from desktop.store.migrations import m0001_initial, m0002_outbox
 from desktop.store.migrations.base import Migration, run_script
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial", m0001_initial.apply),
+    Migration(2, "outbox", m0002_outbox.apply),
 ]
 
 __all__ = ["MIGRATIONS", "Migration", "run_script"]
