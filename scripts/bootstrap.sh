@@ -60,5 +60,19 @@ install_python_environment() {
   echo "$wanted" >"$stamp"
 }
 
+build_translations() {
+  # Qt loads compiled catalogues; they are built from the committed .ts sources.
+  local ts
+  for ts in "$repo"/resources/i18n/*.ts; do
+    [ -e "$ts" ] || return 0
+    local qm="${ts%.ts}.qm"
+    if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+      "$venv/bin/python" "$repo/scripts/build_translations.py"
+      return 0
+    fi
+  done
+}
+
 install_system_packages
 install_python_environment
+build_translations

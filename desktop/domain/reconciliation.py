@@ -182,7 +182,7 @@ class Reconciliation:
             return None
         counts = self.counts
         zh = [f"交接单共 {counts.expected} 袋，实收 {counts.scanned} 袋"]
-        en = [f"The bill lists {counts.expected} bags, {counts.scanned} received"]
+        en = [f"The bill lists {_count(counts.expected, 'bag')}, {counts.scanned} received"]
         missing = [bag.bag_id for bag in self.missing]
         if missing:
             zh.append(f"少收 {len(missing)} 袋：{_listed(missing, '、', _MORE_ZH_BAGS)}")
@@ -190,7 +190,10 @@ class Reconciliation:
         unexpected = [_clipped(scan.scan_text) for scan in self.unexpected]
         if unexpected:
             zh.append(f"多扫 {len(unexpected)} 个：{_listed(unexpected, '、', _MORE_ZH_SCANS)}")
-            en.append(f"{len(unexpected)} unexpected scans: {_listed(unexpected, ', ', _MORE_EN)}")
+            en.append(
+                f"{_count(len(unexpected), 'unexpected scan')}: "
+                f"{_listed(unexpected, ', ', _MORE_EN)}"
+            )
         return DiscrepancyNote("；".join(zh) + "。", "; ".join(en) + ".")
 
 
@@ -206,3 +209,7 @@ def _clipped(scan_text: str) -> str:
     if len(scan_text) <= _NOTE_SCAN_CHARS:
         return scan_text
     return f"{scan_text[: _NOTE_SCAN_CHARS - 1]}…"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

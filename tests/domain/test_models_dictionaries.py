@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 import wire_samples
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from desktop.domain.codes import FacilityType
 from desktop.domain.models import Blood, BloodSubType, BloodType, Disease, Facility, to_wire
@@ -93,3 +93,19 @@ def test_disease_takes_a_text_id() -> None:
     assert Disease.model_validate({"id": 17, "name": "x"}).id == "17"
     with pytest.raises(ValidationError):
         Disease.model_validate({"id": "D001"})
+
+
+@pytest.mark.parametrize(
+    ("model", "wire"),
+    [
+        (Blood, {"Id": "E0224V00", "fullName": "x"}),
+        (BloodType, {"id": 1, "name": "x"}),
+        (BloodSubType, {"id": 1, "name": "x"}),
+        (Facility, {"id": 1, "name": "x", "type": "HOSPITAL"}),
+        (Disease, {"id": "D1", "name": "x"}),
+    ],
+)
+def test_a_null_available_flag_counts_as_available(
+    model: type[BaseModel], wire: dict[str, object]
+) -> None:
+    assert model.model_validate({**wire, "available": None}).model_dump()["available"] is True

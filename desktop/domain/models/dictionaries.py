@@ -2,15 +2,15 @@
 
 The spec marks none of their fields required. We require the key and the name
 a person reads, since an entry without them cannot be picked or shown; the rest
-is optional. An entry without `available` counts as available: the platform
-lists live entries, and a missing flag is not a withdrawal.
+is optional. An entry without `available` (or with null) counts as available:
+the platform lists live entries, and a missing flag is not a withdrawal.
 """
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AliasChoices, Field, StringConstraints
+from pydantic import AliasChoices, BeforeValidator, Field, StringConstraints
 
 from desktop.domain.codes import FacilityType
 from desktop.domain.models._base import (
@@ -24,6 +24,13 @@ from desktop.domain.models._base import (
 
 ProductCode = Annotated[str, StringConstraints(min_length=8, max_length=8)]
 """An 8-character ISBT 128 product code (产品码), e.g. `E0224V00`."""
+
+
+def _absent_as_available(value: object) -> object:
+    return True if value is None else value
+
+
+Available = Annotated[bool, BeforeValidator(_absent_as_available)]
 
 
 class Blood(IncomingModel):
@@ -42,7 +49,7 @@ class Blood(IncomingModel):
     unit: OptionalText = None
     conversion: OptionalAmount = None
     """Units (单位折算量) one bag counts for."""
-    available: bool = True
+    available: Available = True
 
 
 class BloodType(IncomingModel):
@@ -51,7 +58,7 @@ class BloodType(IncomingModel):
     id: Count
     name: Text
     ui_order: OptionalCount = Field(None, alias="uiOrder")
-    available: bool = True
+    available: Available = True
 
 
 class BloodSubType(IncomingModel):
@@ -60,7 +67,7 @@ class BloodSubType(IncomingModel):
     id: Count
     name: Text
     ui_order: OptionalCount = Field(None, alias="uiOrder")
-    available: bool = True
+    available: Available = True
 
 
 class Facility(IncomingModel):
@@ -69,7 +76,7 @@ class Facility(IncomingModel):
     id: Count
     name: Text
     type: FacilityType
-    available: bool = True
+    available: Available = True
 
 
 class Disease(IncomingModel):
@@ -79,4 +86,4 @@ class Disease(IncomingModel):
     name: Text
     code: OptionalText = None
     ui_order: OptionalCount = Field(None, alias="uiOrder")
-    available: bool = True
+    available: Available = True
