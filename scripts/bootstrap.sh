@@ -56,7 +56,7 @@ install_python_environment() {
   [ -x "$venv/bin/python" ] || { log "creating $venv"; "$python" -m venv "$venv"; }
   log "installing Python packages from requirements.lock"
   "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$repo/requirements.lock"
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e "$repo"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps -e "$repo"
   echo "$wanted" >"$stamp"
 }
 

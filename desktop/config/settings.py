@@ -5,9 +5,11 @@ contract with hospital IT), `settings.json` in the data directory, defaults.
 The data directory itself comes only from a flag, `BLOOD_DESK_DATA_DIR` or
 platformdirs, since the settings file lives inside it.
 
-The client secret is never written to the settings file: it belongs in the OS
-keyring (or `BLOOD_DESK_CLIENT_SECRET` for scripted installs), and a settings
-file that holds one is refused rather than silently stripped on the next save.
+The client secret is never written to the settings file: it belongs in the
+SecretStore (`desktop.config.secret_store`: the OS keyring, or an owner-only
+file where there is none; `save_client_secret` puts it there) or in
+`BLOOD_DESK_CLIENT_SECRET` for scripted installs, and a settings file that
+holds one is refused rather than silently stripped on the next save.
 
 The three platform URLs are full endpoint addresses, e.g.
 `http://10.107.135.13:8100/oauth/token`,
@@ -43,6 +45,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import ErrorDetails
+
+from desktop.config.secret_store import SecretStore, SecretStoreError, load_client_secret
 
 SETTINGS_FILE_NAME: Final = "settings.json"
 
@@ -117,6 +121,7 @@ class _Source(NamedTuple):
 
 
 _FLAGS_SOURCE: Final = _Source("命令行参数", "command line")
+_SECRET_STORE_SOURCE: Final = _Source("系统凭据管理器", "OS credential store")
 
 
 class Language(StrEnum):
@@ -381,8 +386,14 @@ def read_settings_file(path: Path) -> dict[str, Any]:
 def load_settings(
     overrides: Mapping[str, object] | None = None,
     environ: Mapping[str, str] | None = None,
+    secrets: SecretStore | None = None,
 ) -> Settings:
-    """The settings from flags (`overrides`; None means not given), environment, file, defaults."""
+    """The settings from flags (`overrides`; None means not given), environment, file, defaults.
+
+    The client secret, when neither a flag nor the environment gives it, comes
+    from `secrets` (by default the data directory's SecretStore: the OS keyring
+    or its owner-only fallback file).
+    """
     env = os.environ if environ is None else environ
     flags = {name: value for name, value in (overrides or {}).items() if value is not None}
     from_env = {name: env[var] for name, var in ENV_VARS.items() if env.get(var, "").strip()}
@@ -393,12 +404,23 @@ def load_settings(
     file_source = _Source(f"设置文件 {file_path}", f"settings file {file_path}")
     for name, value in read_settings_file(file_path).items():
         values[name], sources[name] = value, file_source
+    if "client_secret" not in flags and "client_secret" not in from_env:
+        kept = _kept_client_secret(secrets or SecretStore(data_dir.expanduser()))
+        if kept is not None:
+            values["client_secret"], sources["client_secret"] = kept, _SECRET_STORE_SOURCE
     for name, value in from_env.items():
         env_source = _Source(f"环境变量 {ENV_VARS[name]}", f"environment variable {ENV_VARS[name]}")
         values[name], sources[name] = value, env_source
     for name, value in flags.items():
         values[name], sources[name] = value, _FLAGS_SOURCE
     return _build(values, sources)
+
+
+def _kept_client_secret(secrets: SecretStore) -> SecretStr | None:
+    try:
+        return load_client_secret(secrets)
+    except SecretStoreError as error:
+        raise SettingsError(error.message_zh, error.message_en) from None
 
 
 def save_settings(settings: Settings) -> Path:

@@ -6,13 +6,16 @@ platform's dictionary says 红细胞, 血浆, 血小板, 冷沉淀 or 全血 som
 then `check_compatibility` applies that component's rule.
 
 The rules, and where they come from (《临床输血技术规范》, 卫医发〔2000〕184号,
-and WS/T 623-2018《全血和成分血使用》, which keep the same principles):
+"技术规范" below, which WS/T 623-2018《全血和成分血使用》 builds on; the
+tables are the standard donor/recipient ones, e.g. Australian Red Cross
+Lifeblood's "Plasma compatibility"):
 
 - Red cells contain the donor's A/B antigens, so the patient's plasma must not
   hold the matching antibody (主侧相容): O ← O; A ← A, O; B ← B, O; AB ← all.
 - Plasma and cryoprecipitate contain the donor's anti-A/anti-B, so the donor
   must not hold antibodies against the patient's cells (次侧相容), the reverse
-  table: O ← all; A ← A, AB; B ← B, AB; AB ← AB.
+  table: O ← all; A ← A, AB; B ← B, AB; AB ← AB. (Lifeblood allows A plasma
+  for an AB patient when AB is short; we do not.)
 - Whole blood carries both cells and antibodies: only ABO-identical.
 - Apheresis platelets are to be ABO-identical (技术规范: 机器单采浓缩血小板应ABO
   血型同型输注). Shortage makes non-identical platelets common practice; what

@@ -23,7 +23,7 @@ from typing import Any
 from desktop.domain.models import TransfusionApply
 from desktop.domain.validation import FieldError, validate
 
-APPLY_KEY = "transfusionApply"
+_APPLY_KEY = "transfusionApply"
 _TAKEOUT_KEY = "outStock"
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -34,6 +34,8 @@ class TransfusionImport:
 
     apply: TransfusionApply | None = None
     errors: tuple[FieldError, ...] = ()
+    """Field errors point into the request (`medicalRecord.bloodGroup`) even when the file
+    was a takeout form; an error about the file itself has the empty path."""
     data: Mapping[str, Any] | None = None
     """The request as the file held it, when the file held one (valid or not)."""
     encoding: str | None = None
@@ -91,6 +93,7 @@ def _try(content: bytes, codec: str) -> tuple[str, str] | None:
 
 
 def _parse_json(text: str) -> object:
+    """The JSON value `text` holds, or a FieldError (never a JSON value) saying why none."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -119,12 +122,12 @@ def _request_in(parsed: object) -> Mapping[str, Any] | FieldError:
             "文件内容应为一个输血申请单对象（{…}），请确认导出格式。",
             "The file should hold one transfusion request object ({…}); check the export format.",
         )
-    if APPLY_KEY not in parsed and _TAKEOUT_KEY not in parsed:
+    if _APPLY_KEY not in parsed and _TAKEOUT_KEY not in parsed:
         return parsed
-    request = parsed.get(APPLY_KEY)
+    request = parsed.get(_APPLY_KEY)
     if not isinstance(request, dict):
         return FieldError(
-            APPLY_KEY,
+            "",
             "文件是出库单，但未附输血申请单（transfusionApply）：请从 HIS 导出输血申请单。",
             "The file is a takeout without a transfusion request (transfusionApply): export "
             "the transfusion request from the HIS.",

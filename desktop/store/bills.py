@@ -148,7 +148,11 @@ def bills(store: Store, *, limit: int | None = None) -> list[BillSummary]:
             " WHERE m.document_kind = 'receive' AND m.ref_id = b.id AND m.document_type = ?), "
             "EXISTS (SELECT 1 FROM draft d WHERE d.form = ? AND d.key = b.id) "
             "FROM bill b ORDER BY b.deliver_time DESC, b.id DESC LIMIT ?",
-            (int(ReceiveType.FROM_BLOOD_STATION), RECEIVE_DRAFT_FORM, -1 if limit is None else limit),
+            (
+                int(ReceiveType.FROM_BLOOD_STATION),
+                RECEIVE_DRAFT_FORM,
+                -1 if limit is None else limit,
+            ),
         ).fetchall()
     return [_summary(row) for row in rows]
 

@@ -197,9 +197,7 @@ def disease(store: Store, disease_id: str) -> Disease | None:
     return _one(store, Dictionary.DISEASE, Disease, disease_id)
 
 
-def _entries(
-    store: Store, name: Dictionary, model: type[M], include_unavailable: bool
-) -> list[M]:
+def _entries(store: Store, name: Dictionary, model: type[M], include_unavailable: bool) -> list[M]:
     table = _TABLES[name]
     where = "" if include_unavailable else " WHERE available"
     with store.read() as conn:

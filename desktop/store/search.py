@@ -136,4 +136,3 @@ def _phrase(word: str) -> str:
 
 def _like_escaped(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-

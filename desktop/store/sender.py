@@ -119,13 +119,18 @@ class OutboxSender:
             report.stopped, report.error = StopReason.PAUSED, report.pause.error
             return report
         if self._platform_retry_at is not None and self._clock() < self._platform_retry_at:
-            report.stopped, report.platform_retry_at = StopReason.PLATFORM_DOWN, self._platform_retry_at
+            report.stopped, report.platform_retry_at = (
+                StopReason.PLATFORM_DOWN,
+                self._platform_retry_at,
+            )
             return report
         self._platform_retry_at = None
         # Each item goes at most once per drain, so one that keeps failing in doubt waits
         # for the next drain instead of spinning this one.
         tried: set[int] = set()
-        while batch := [item for item in self._outbox.ready(self._clock()) if item.seq not in tried]:
+        while batch := [
+            item for item in self._outbox.ready(self._clock()) if item.seq not in tried
+        ]:
             for item in batch:
                 report.stopped = self._limit(report, max_items, deadline)
                 if report.stopped is not None:

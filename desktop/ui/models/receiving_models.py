@@ -1,53 +1,49 @@
 """The receiving table: one row per bag of the bill or per scan, with its state at the counter.
 
-`ReceivingModel` is fed whole (`reset_rows`) when a bill or a list is chosen
+`ReceivingModel` is loaded whole (`set_rows`) when a bill or a list is chosen
 and one row at a time (`put_row`) as scans come in, so a scan on a bill of a
-thousand bags repaints one row rather than the table. `ReceivingFilter` sits
-in front of it for the view: sorting, and "show only what still needs work".
+thousand bags repaints one row, not the table. `ReceivingFilter` sits in front
+of it for the view: sorting, and "show only what still needs work".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
-from typing import Any, Final
+from typing import Final
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtGui import QColor
 
 from desktop.domain.isbt128 import Bilingual
 from desktop.domain.scan_outcomes import BagRef
 from desktop.ui.i18n import pick
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-SORT_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
-"""Sorts by value (the bill's order for the state column), not by the text shown."""
-ROW_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2
-"""The `ReceivingRow` itself."""
+from desktop.ui.models.table import (
+    EXPIRED_BACKGROUND,
+    NEW_ROW_BACKGROUND,
+    WITHIN_24H_BACKGROUND,
+    ObjectFilterProxy,
+    RowTableModel,
+    SortValue,
+    time_text,
+    timestamp,
+)
 
 
 class RowState(StrEnum):
-    """Where one line of the receiving table stands, in the order the clerk cares about."""
+    """Where one line of the receiving table stands, most urgent first."""
 
     REFUSED = "refused"
-    """A bag that must not be received (expired, do not use, unknown product, not verifiable)."""
+    """A bag that must not be received: expired, do-not-use label, unknown product, unknown."""
     UNEXPECTED = "unexpected"
-    """A scan that named no bag the desk may receive here."""
+    """A scan that named no bag this receipt may take."""
     CHECKING = "checking"
-    """Asked of the platform (`getBloodBags`), no answer yet."""
+    """Asked of the platform (`getBloodBags`); no answer yet."""
     AWAITED = "awaited"
     """On the bill, not scanned yet."""
     RECEIVED = "received"
-    """Scanned and accepted: goes on the receipt."""
+    """Scanned and accepted: it goes on the receipt."""
 
     @property
     def needs_work(self) -> bool:
@@ -56,10 +52,10 @@ class RowState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ReceivingRow:
-    """One line: a bag (known or not yet), what the counter made of it, and why."""
+    """One line: a bag (or a scan naming none), what the counter made of it, and why."""
 
     key: str
-    """The bag id, or the scan text when no bag is known."""
+    """The bag id, or the scan text when it named no bag."""
     state: RowState
     bag: BagRef | None = None
     note: Bilingual | None = None
@@ -76,19 +72,20 @@ class Column(IntEnum):
 
 _STATE_ORDER: Final = {state: index for index, state in enumerate(RowState)}
 _STATE_COLOURS: Final = {
-    RowState.REFUSED: QColor("#ffcdd2"),
-    RowState.UNEXPECTED: QColor("#ffe0b2"),
+    RowState.REFUSED: EXPIRED_BACKGROUND,
+    RowState.UNEXPECTED: WITHIN_24H_BACKGROUND,
     RowState.CHECKING: QColor("#e0e0e0"),
-    RowState.RECEIVED: QColor("#c8e6c9"),
+    RowState.RECEIVED: NEW_ROW_BACKGROUND,
 }
 
 
-class ReceivingModel(QAbstractTableModel):
-    """The rows of one receiving session, keyed by bag id (or scan text)."""
+class ReceivingModel(RowTableModel[ReceivingRow]):
+    """The rows of one receiving session, found by key (bag id or scan text)."""
+
+    COLUMNS = Column
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ReceivingRow] = []
         self._positions: dict[str, int] = {}
         self._product_names: Mapping[str, str] = {}
         self._headers = {
@@ -107,128 +104,86 @@ class ReceivingModel(QAbstractTableModel):
             RowState.RECEIVED: self.tr("Received"),
         }
 
-    # -- feeding -----------------------------------------------------------------------
+    # -- rows ------------------------------------------------------------------------
 
     def set_product_names(self, names: Mapping[str, str]) -> None:
-        """Product code → the name the counter reads (from the product dictionary)."""
+        """Product code → the name the counter reads, from the product dictionary."""
         self._product_names = names
-        if self._rows:
-            self._changed(0, len(self._rows) - 1, Column.PRODUCT)
+        if self.rowCount():
+            last = self.rowCount() - 1
+            self.dataChanged.emit(self.index(0, Column.PRODUCT), self.index(last, Column.PRODUCT))
 
-    def reset_rows(self, rows: Iterable[ReceivingRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._positions = {row.key: index for index, row in enumerate(self._rows)}
-        self.endResetModel()
+    def set_rows(self, rows: Sequence[ReceivingRow]) -> None:
+        self._positions = {row.key: position for position, row in enumerate(rows)}
+        super().set_rows(rows)
 
     def put_row(self, row: ReceivingRow) -> int:
         """Replace the row with the same key, or append it; returns its position."""
         position = self._positions.get(row.key)
-        if position is None:
-            position = len(self._rows)
-            self.beginInsertRows(QModelIndex(), position, position)
-            self._rows.append(row)
-            self._positions[row.key] = position
-            self.endInsertRows()
+        if position is not None:
+            self.replace_row(position, row)
             return position
-        self._rows[position] = row
-        self._changed(position, position)
+        position = self.rowCount()
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.append(row)
+        self._positions[row.key] = position
+        self.endInsertRows()
         return position
 
     def row_for(self, key: str) -> ReceivingRow | None:
         position = self._positions.get(key)
-        return None if position is None else self._rows[position]
+        return None if position is None else self.row(position)
 
-    def position_of(self, key: str) -> int | None:
+    def key_position(self, key: str) -> int | None:
         return self._positions.get(key)
 
-    def rows(self) -> tuple[ReceivingRow, ...]:
-        return tuple(self._rows)
+    # -- what the table shows ---------------------------------------------------------------
 
-    def _changed(self, first: int, last: int, column: Column | None = None) -> None:
-        left = self.index(first, column if column is not None else 0)
-        right = self.index(last, column if column is not None else len(Column) - 1)
-        self.dataChanged.emit(left, right)
+    def header(self, column: int) -> str:
+        return self._headers[Column(column)]
 
-    # -- Qt's model interface ----------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(  # noqa: N802 - Qt's API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            return self._headers[Column(section)]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column is Column.NOTE and row.note:
-            return pick(row.note.zh, row.note.en)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            colour = _STATE_COLOURS.get(row.state)
-            return QBrush(colour) if colour is not None else None
-        if role == SORT_ROLE:
-            return self._sort_key(row, column, index.row())
-        if role == ROW_ROLE:
-            return row
-        return None
-
-    def _text(self, row: ReceivingRow, column: Column) -> str:
-        bag = row.bag
-        if column is Column.STATE:
+    def display(self, row: ReceivingRow, column: int) -> str:
+        if column == Column.STATE:
             return self._state_texts[row.state]
-        if column is Column.BAG_ID:
+        if column == Column.BAG_ID:
             return row.key
-        if column is Column.NOTE:
+        if column == Column.NOTE:
             return pick(row.note.zh, row.note.en) if row.note else ""
-        if bag is None:
-            return ""
-        if column is Column.PRODUCT:
+        return "" if row.bag is None else self._bag_text(row.bag, column)
+
+    def _bag_text(self, bag: BagRef, column: int) -> str:
+        if column == Column.PRODUCT:
             code = bag.product_code or ""
             name = self._product_names.get(code)
             return f"{name}（{code}）" if name else code
-        if column is Column.GROUP:
+        if column == Column.GROUP:
             return f"{pick(bag.abo.label_zh, bag.abo.label_en)} {pick(bag.rh.label_zh, bag.rh.label_en)}"
-        return bag.expiration.strftime("%Y-%m-%d %H:%M") if bag.expiration else ""
+        return time_text(bag.expiration)
 
-    def _sort_key(self, row: ReceivingRow, column: Column, position: int) -> Any:
-        if column is Column.STATE:
-            return _STATE_ORDER[row.state] * 1_000_000 + position
-        if column is Column.EXPIRY:
-            return row.bag.expiration.isoformat() if row.bag and row.bag.expiration else ""
-        return self._text(row, column)
+    def sort_value(self, row: ReceivingRow, column: int) -> SortValue:
+        if column == Column.STATE:
+            return _STATE_ORDER[row.state]
+        if column == Column.EXPIRY:
+            return timestamp(row.bag.expiration if row.bag else None)
+        return self.display(row, column)
+
+    def tooltip(self, row: ReceivingRow, column: int) -> str | None:
+        return pick(row.note.zh, row.note.en) if row.note and column == Column.NOTE else None
+
+    def background(self, row: ReceivingRow, column: int) -> QColor | None:
+        return _STATE_COLOURS.get(row.state)
 
 
-class ReceivingFilter(QSortFilterProxyModel):
-    """Sorts by `SORT_ROLE`; with `only_open`, hides the bags already received."""
+class ReceivingFilter(ObjectFilterProxy[ReceivingRow]):
+    """Sorts the receiving table; `show_only_open` hides the bags already received."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self._only_open = False
+    def show_only_open(self, only_open: bool) -> None:
+        self.set_filter(_needs_work if only_open else _everything)
 
-    def set_only_open(self, only_open: bool) -> None:
-        self.beginFilterChange()
-        self._only_open = only_open
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
-        if not self._only_open:
-            return True
-        model = self.sourceModel()
-        row = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
-        return isinstance(row, ReceivingRow) and row.state.needs_work
+def _needs_work(row: ReceivingRow) -> bool:
+    return row.state.needs_work
+
+
+def _everything(_row: ReceivingRow) -> bool:
+    return True
