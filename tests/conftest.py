@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def _no_os_keyring() -> Iterator[None]:
     """Keep every test away from the developer's real keyring: secrets go to test folders.
 
-    A test that wants a keyring installs an in-memory backend (tests/support/secrets.py).
+    A test that wants a keyring installs an in-memory backend (tests/support/keyrings.py).
     """
     previous = keyring.get_keyring()
     keyring.set_keyring(null.Keyring())

@@ -12,10 +12,10 @@ import argparse
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import platform_commands, scan_command, training_command
+from desktop.cli import outbox_commands, platform_commands, scan_command, training_command
 from desktop.cli.exit_codes import ExitCode
 
-_COMMAND_MODULES = (scan_command, platform_commands, training_command)
+_COMMAND_MODULES = (scan_command, platform_commands, outbox_commands, training_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

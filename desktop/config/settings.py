@@ -26,6 +26,7 @@ import os
 import socket
 import tempfile
 from collections.abc import Mapping
+from datetime import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Final, NamedTuple
@@ -78,6 +79,11 @@ _LABELS: Final[Mapping[str, tuple[str, str]]] = {
     "poll_interval_s": ("发血单轮询间隔（秒）", "dispatch list polling interval (s)"),
     "workstation": ("工作站名称", "workstation name"),
     "language": ("界面语言", "language"),
+    "scanner_port": ("扫码枪串口", "scanner serial port"),
+    "scanner_baud": ("扫码枪波特率", "scanner baud rate"),
+    "sound_enabled": ("提示音", "sound"),
+    "deadline_thresholds": ("零点上报提醒时间", "midnight deadline warning times"),
+    "retention_days": ("患者信息保留天数", "patient data retention (days)"),
     "data_dir": ("数据目录", "data directory"),
 }
 
@@ -212,6 +218,14 @@ class Settings(BaseModel):
     poll_interval_s: Seconds = 60.0
     workstation: str = Field(default_factory=socket.gethostname)
     language: Language = Language.ZH_CN
+    # None: a keyboard-wedge scanner (types like a keyboard); else a serial port name.
+    scanner_port: Annotated[str | None, BeforeValidator(_blank_is_none)] = None
+    scanner_baud: int = Field(9600, gt=0, le=921_600)
+    sound_enabled: bool = True
+    # When the status bar warns that today's outflow is not yet on the platform.
+    deadline_thresholds: tuple[time, ...] = (time(22, 0), time(23, 30))
+    # Days after acknowledgement before patient fields of sent records are purged.
+    retention_days: int = Field(30, ge=1, le=3650)
 
     @field_validator("data_dir")
     @classmethod

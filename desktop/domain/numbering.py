@@ -10,11 +10,15 @@ Format: `<prefix><yyyymmdd>-<workstation code>-<counter>`, e.g.
 - Safe on the wire: ASCII capitals, digits and `-` only, at most 32 characters
   (the counter has four digits and grows past 9999 if it must).
 
-The workstation code is the workstation name in capitals when it already is
-ASCII letters and digits of at most 8 characters. Otherwise (a Chinese name,
-spaces, a long host name) it is the first ASCII letters and digits of the name
-plus a 4-character hash of the whole name, so that names differing only in
-what was dropped (`输血科1`, `血库1`) still get different codes.
+The workstation code is the first ASCII letters and digits of the workstation
+name (in capitals, up to 4) plus a 4-character hash of the whole name and of
+the installation (the store's install id), e.g. `XKGT7Q3M`. The hash keeps
+apart names that differ only in what was dropped (`输血科1`, `血库1`), and the
+install id keeps apart two installations of one workstation: a desk set up
+again on a new data directory starts its counters from 1, and without it would
+reuse numbers the platform already holds for other documents. Without an
+install id, a name that already is at most 8 ASCII letters and digits is used
+as it is.
 
 The cancellation key is local: the platform identifies a cancellation by the
 takeout's `refId` and its bags, so the key only names the item on the counter.
@@ -41,13 +45,14 @@ PREFIXES: Final = {
 }
 
 
-def workstation_code(name: str) -> str:
-    """`name` as the part of a number that tells this workstation apart (see the module doc)."""
+def workstation_code(name: str, install_id: str = "") -> str:
+    """The part of a number that tells this workstation and installation apart (module doc)."""
     upper = name.strip().upper()
     kept = "".join(char for char in upper if char.isascii() and char.isalnum())
-    if kept == upper and 0 < len(kept) <= WORKSTATION_CODE_LENGTH:
+    if not install_id and kept == upper and 0 < len(kept) <= WORKSTATION_CODE_LENGTH:
         return kept
-    digest = int.from_bytes(hashlib.sha256(name.strip().encode("utf-8")).digest()[:8], "big")
+    source = f"{name.strip()}\0{install_id}".encode()
+    digest = int.from_bytes(hashlib.sha256(source).digest()[:8], "big")
     suffix = ""
     for _ in range(_HASH_LENGTH):
         digest, index = divmod(digest, len(_ALPHABET))
@@ -55,16 +60,11 @@ def workstation_code(name: str) -> str:
     return kept[: WORKSTATION_CODE_LENGTH - _HASH_LENGTH] + suffix
 
 
-def sequence_name(kind: DocumentKind, day: date, workstation: str) -> str:
-    """The store counter behind numbers of this kind, day and workstation."""
-    return f"{PREFIXES[kind]}{day:%Y%m%d}-{workstation_code(workstation)}"
-
-
-def document_number(kind: DocumentKind, day: date, workstation: str, counter: int) -> str:
-    """The `counter`-th number of `kind` on `day` at `workstation` (counters start at 1)."""
+def document_number(kind: DocumentKind, day: date, code: str, counter: int) -> str:
+    """The `counter`-th number of `kind` on `day` at workstation `code` (counters start at 1)."""
     if counter < 1:
         raise ValueError(f"document counters start at 1, not {counter}")
-    number = f"{sequence_name(kind, day, workstation)}-{counter:0{_COUNTER_DIGITS}d}"
+    number = f"{PREFIXES[kind]}{day:%Y%m%d}-{code}-{counter:0{_COUNTER_DIGITS}d}"
     if len(number) > MAX_NUMBER_LENGTH:
         raise ValueError(f"document number {number} is longer than {MAX_NUMBER_LENGTH} characters")
     return number

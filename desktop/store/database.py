@@ -13,6 +13,8 @@ and a writer waits up to `BUSY_TIMEOUT_MS` for another to finish.
 
 Durability: `synchronous=FULL`, because in WAL mode NORMAL may lose the last
 commits on a power cut, and a receipt the clerk saw "saved" must stay saved.
+The data directory must be on a local disk: WAL needs shared memory, which
+network file systems do not provide.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import sqlite_utils
 from desktop.config.secret_store import SecretStore, SecretStoreError, store_key
 from desktop.store.cipher import CipherError, FieldCipher
 from desktop.store.errors import StoreError, environment_errors
-from desktop.store.migrate import migrate
+from desktop.store.migrate import check_compatible, migrate
 from desktop.store.migrations import MIGRATIONS, Migration
 from desktop.store.times import Clock, shanghai_now
 
@@ -80,6 +82,8 @@ class Store:
             _make_private_file(path)
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
             try:
+                # Before any pragma writes: a database this program must not touch stays as it is.
+                check_compatible(conn, path, migrations)
                 _configure(conn)
                 migrate(conn, path, migrations, clock())
                 _restrict_companions(path)

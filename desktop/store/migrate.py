@@ -35,14 +35,8 @@ def user_version(conn: sqlite3.Connection) -> int:
     return version
 
 
-def migrate(
-    conn: sqlite3.Connection, path: Path, migrations: Sequence[Migration], now: datetime
-) -> Path | None:
-    """Apply the pending `migrations` to the database `conn` has open at `path`.
-
-    Returns the backup made before migrating, or None when there was nothing
-    to back up (a new database) or nothing to do.
-    """
+def check_compatible(conn: sqlite3.Connection, path: Path, migrations: Sequence[Migration]) -> int:
+    """The database's schema version; StoreError if this program must not touch it."""
     _check_registry(migrations)
     current = user_version(conn)
     latest = latest_version(migrations)
@@ -54,8 +48,6 @@ def migrate(
             f"(version {latest}); a newer blood-desk probably created it. It was left untouched: "
             "install the latest version of the program.",
         )
-    if current == latest:
-        return None
     if current == 0 and _has_tables(conn):
         raise StoreError(
             f"文件 {path} 中已有数据，但不是血库客户端的数据库。为保护数据，本程序不会改动它；"
@@ -63,6 +55,20 @@ def migrate(
             f"{path} holds data but is not a blood-desk database. It was left untouched: "
             "use another data directory or ask hospital IT.",
         )
+    return current
+
+
+def migrate(
+    conn: sqlite3.Connection, path: Path, migrations: Sequence[Migration], now: datetime
+) -> Path | None:
+    """Apply the pending `migrations` to the database `conn` has open at `path`.
+
+    Returns the backup made before migrating, or None when there was nothing
+    to back up (a new database) or nothing to do.
+    """
+    current = check_compatible(conn, path, migrations)
+    if current == latest_version(migrations):
+        return None
     backup = back_up(conn, path, current, now) if current > 0 else None
     for migration in migrations[current:]:
         _apply(conn, migration)

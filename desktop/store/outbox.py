@@ -19,33 +19,37 @@ that lost a race changes nothing.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Final
 
 from desktop.domain.deadline import business_day
 from desktop.domain.delivery import UNACKNOWLEDGED, DeliveryState, DocumentKind
-from desktop.domain.models import BloodBagInfo, CancelTakeout, Receive, TakeoutListForm, to_wire
+from desktop.domain.models import CancelTakeout, Receive, TakeoutListForm, to_wire
 from desktop.domain.ordering import sendable
+from desktop.store import outbox_changes, outbox_corrections
 from desktop.store import outbox_documents as documents
-from desktop.store import outbox_changes
+from desktop.store.audit import Operator
 from desktop.store.database import Store
 from desktop.store.outbox_documents import Document
 from desktop.store.outbox_items import (
     ITEM_COLUMNS,
     ItemError,
-    Operator,
     OutboxCounts,
     OutboxItem,
     Pause,
     WrongState,
 )
+from desktop.store.stock import BagDetails
 from desktop.store.times import from_text, to_text
 
 PATIENT_DATA_RETENTION: Final = timedelta(days=30)
 
-_OPEN_STATES: Final = tuple(state.value for state in UNACKNOWLEDGED)
 _SENDABLE: Final = (DeliveryState.PENDING.value, DeliveryState.IN_DOUBT.value)
+# Written into SQL text: the states are the enum's own constants, never input.
+_SENDABLE_SQL: Final = "('pending', 'in_doubt')"
+_OPEN_SQL: Final = "('pending', 'in_doubt', 'needs_attention')"
 
 
 class Outbox:
@@ -64,7 +68,7 @@ class Outbox:
     def submit_receive(
         self,
         receive: Receive | Mapping[str, Any],
-        bags: Sequence[BloodBagInfo],
+        bags: Sequence[BagDetails],
         operator: Operator,
     ) -> OutboxItem:
         """Save a receipt (numbered if it has no internalId) and put its bags into stock."""
@@ -87,21 +91,44 @@ class Outbox:
         kind: DocumentKind,
         data: Document | Mapping[str, Any],
         operator: Operator,
-        bags: Sequence[BloodBagInfo] = (),
+        bags: Sequence[BagDetails] = (),
     ) -> OutboxItem:
         now = self._store.now()
         with self._store.transaction() as conn:
             document, number = outbox_changes.numbered(conn, kind, data, self._workstation, now)
-            outbox_changes.apply_stock(conn, document, number, bags, now)
-            seq = self._insert(conn, kind, number, document, operator, now)
-            outbox_changes.audit(conn, operator, self._workstation, "outbox.submit", number, {
-                "seq": seq, "kind": kind.value, "bags": documents.bag_ids(document),
-            })  # fmt: skip
+            outbox_changes.apply_stock(conn, document, bags, now)
+            seq = self._insert(
+                conn, kind=kind, number=number, document=document, operator=operator, now=now
+            )
+            detail = {"seq": seq, "kind": kind.value, "bags": documents.bag_ids(document)}
+            self._audit(
+                conn,
+                operator=operator,
+                action="outbox.submit",
+                number=number,
+                detail=detail,
+                at=now,
+            )
         return self.item(seq)
+
+    def _audit(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        operator: Operator,
+        action: str,
+        number: str,
+        detail: Mapping[str, object],
+        at: datetime,
+    ) -> None:
+        outbox_changes.record(
+            conn, operator, self._workstation, action=action, number=number, detail=detail, at=at
+        )
 
     def _insert(
         self,
-        conn: Any,
+        conn: sqlite3.Connection,
+        *,
         kind: DocumentKind,
         number: str,
         document: Document,
@@ -124,8 +151,8 @@ class Outbox:
                 self._workstation,
             ),
         )
-        seq: int = cursor.lastrowid
-        return seq
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
 
     # -- reading ----------------------------------------------------------------------
 
@@ -144,12 +171,24 @@ class Outbox:
         return self._select(f"WHERE state IN ({marks}) ORDER BY seq", tuple(wanted))
 
     def document(self, seq: int) -> Document:
-        """The item's document as it will be (or was) sent; decrypted, so keep it off logs."""
+        """The item's document as it will be (or was) sent; decrypted, so keep it off logs.
+
+        Not for an item whose patient data was purged: see `stored_wire`.
+        """
+        kind, wire = self._payload(seq)
+        return documents.load(kind, wire)
+
+    def stored_wire(self, seq: int) -> dict[str, Any]:
+        """The item's document as stored (wire names), purged fields left out; decrypted."""
+        return self._payload(seq)[1]
+
+    def _payload(self, seq: int) -> tuple[DocumentKind, dict[str, Any]]:
         with self._store.read() as conn:
             row = conn.execute("SELECT kind, payload FROM outbox WHERE seq = ?", (seq,)).fetchone()
         if row is None:
             raise KeyError(f"no outbox item {seq}")
-        return documents.load(DocumentKind(row[0]), self._store.cipher.decrypt_json(row[1]))
+        wire: dict[str, Any] = self._store.cipher.decrypt_json(row[1])
+        return DocumentKind(row[0]), wire
 
     def ready(self, now: datetime) -> list[OutboxItem]:
         """The items the sender may send at `now`, in order (see `desktop.domain.ordering`)."""
@@ -165,7 +204,7 @@ class Outbox:
         """The earliest time a waiting item is due again, for the window's retry timer."""
         with self._store.read() as conn:
             row = conn.execute(
-                f"SELECT MIN(next_attempt_at) FROM outbox WHERE state IN {_SENDABLE}"
+                f"SELECT MIN(next_attempt_at) FROM outbox WHERE state IN {_SENDABLE_SQL}"
             ).fetchone()
         return None if row[0] is None else from_text(row[0])
 
@@ -173,8 +212,7 @@ class Outbox:
         with self._store.read() as conn:
             rows = dict(
                 conn.execute(
-                    f"SELECT state, COUNT(*) FROM outbox WHERE state IN {_OPEN_STATES} "
-                    "GROUP BY state"
+                    f"SELECT state, COUNT(*) FROM outbox WHERE state IN {_OPEN_SQL} GROUP BY state"
                 ).fetchall()
             )
         return OutboxCounts(
@@ -187,7 +225,7 @@ class Outbox:
         """(business day, kind) of every item still owed, for `deadline.deadline_status`."""
         with self._store.read() as conn:
             rows = conn.execute(
-                f"SELECT business_day, kind FROM outbox WHERE state IN {_OPEN_STATES}"
+                f"SELECT business_day, kind FROM outbox WHERE state IN {_OPEN_SQL}"
             ).fetchall()
         return [(date.fromisoformat(day), DocumentKind(kind)) for day, kind in rows]
 
@@ -200,26 +238,45 @@ class Outbox:
 
     def acknowledge(self, seq: int, at: datetime) -> None:
         self._change(
-            seq, _SENDABLE, DeliveryState.ACKNOWLEDGED, None, None, acknowledged_at=to_text(at)
+            seq,
+            allowed=_SENDABLE,
+            state=DeliveryState.ACKNOWLEDGED,
+            error=None,
+            next_attempt_at=None,
+            acknowledged_at=to_text(at),
         )
 
     def retry_later(self, seq: int, at: datetime, error: ItemError) -> None:
         """Not sent (network, server): try again at `at`."""
-        self._change(seq, _SENDABLE, DeliveryState.PENDING, error, at)
+        self._change(
+            seq, allowed=_SENDABLE, state=DeliveryState.PENDING, error=error, next_attempt_at=at
+        )
 
     def mark_in_doubt(self, seq: int, error: ItemError, retry_at: datetime) -> None:
         """Sent without a clear answer: resend under the same number at `retry_at`."""
-        self._change(seq, _SENDABLE, DeliveryState.IN_DOUBT, error, retry_at)
+        self._change(
+            seq,
+            allowed=_SENDABLE,
+            state=DeliveryState.IN_DOUBT,
+            error=error,
+            next_attempt_at=retry_at,
+        )
 
     def needs_attention(self, seq: int, error: ItemError) -> None:
         """Refused by the platform: never resent until the clerk corrects it."""
-        self._change(seq, _SENDABLE, DeliveryState.NEEDS_ATTENTION, error, None)
+        self._change(
+            seq,
+            allowed=_SENDABLE,
+            state=DeliveryState.NEEDS_ATTENTION,
+            error=error,
+            next_attempt_at=None,
+        )
 
     def retry_now(self) -> int:
         """Make every waiting or in-doubt item due now (the clerk pressed "send now")."""
         with self._store.transaction() as conn:
             cursor = conn.execute(
-                f"UPDATE outbox SET next_attempt_at = NULL WHERE state IN {_SENDABLE} "
+                f"UPDATE outbox SET next_attempt_at = NULL WHERE state IN {_SENDABLE_SQL} "
                 "AND next_attempt_at IS NOT NULL"
             )
             changed: int = cursor.rowcount
@@ -228,6 +285,7 @@ class Outbox:
     def _change(
         self,
         seq: int,
+        *,
         allowed: tuple[str, ...],
         state: DeliveryState,
         error: ItemError | None,
@@ -251,6 +309,40 @@ class Outbox:
             )
             if cursor.rowcount != 1:
                 raise WrongState(*outbox_changes.state_message(conn, seq, state))
+
+    # -- the clerk's corrections ------------------------------------------------------------
+
+    def fix_and_resend(
+        self, seq: int, corrected: Document | Mapping[str, Any], operator: Operator
+    ) -> list[str]:
+        """Correct a refused item and queue it again under its number; the fields changed.
+
+        The bags, the type and the number it refers to must stay (the local stock
+        recorded them); anything else may change. Audited.
+        """
+        return outbox_corrections.fix_and_resend(self._store, self.item(seq), corrected, operator)
+
+    def withdrawal(self, seq: int) -> list[OutboxItem]:
+        """What `withdraw(seq)` would take back, for the clerk to confirm first."""
+        open_items = self.items(UNACKNOWLEDGED)
+        target = next((item for item in open_items if item.seq == seq), None)
+        if target is None:
+            target = self.item(seq)
+        return outbox_corrections.withdrawal(open_items, target)
+
+    def withdraw(self, seq: int, reason: str, operator: Operator) -> list[OutboxItem]:
+        """Take back a refused item and the later ones held back behind it (its cancellations,
+        later documents of its bags), undoing their effect on the local stock. Audited.
+        """
+        return outbox_corrections.withdraw(
+            self._store, seq, reason, operator, lambda: self.items(UNACKNOWLEDGED)
+        )
+
+    def purge_patient_data(
+        self, now: datetime, retention: timedelta = PATIENT_DATA_RETENTION
+    ) -> int:
+        """Drop patient fields from documents acknowledged more than `retention` ago."""
+        return outbox_corrections.purge_payloads(self._store, now, retention)
 
     # -- the pause ---------------------------------------------------------------------------
 

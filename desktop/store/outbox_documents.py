@@ -148,3 +148,16 @@ def without_patient_data(wire: Mapping[str, Any]) -> dict[str, Any]:
             for name in fields:
                 holder.pop(name, None)
     return copied
+
+
+def changed_paths(old: Mapping[str, Any], new: Mapping[str, Any], prefix: str = "") -> list[str]:
+    """The wire paths whose values differ: what a correction changed, without the values."""
+    changed: list[str] = []
+    for key in sorted(set(old) | set(new)):
+        path = f"{prefix}.{key}" if prefix else key
+        before, after = old.get(key), new.get(key)
+        if isinstance(before, Mapping) and isinstance(after, Mapping):
+            changed += changed_paths(before, after, path)
+        elif before != after:
+            changed.append(path)
+    return changed

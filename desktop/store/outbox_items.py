@@ -17,6 +17,7 @@ from desktop.domain.delivery import DeliveryState, DocumentKind
 from desktop.domain.ordering import ItemSummary
 from desktop.domain.validation import FieldError
 from desktop.platform.errors import PlatformError
+from desktop.store.audit import Operator
 from desktop.store.times import from_text, optional_from_text
 
 ITEM_COLUMNS: Final = (
@@ -24,14 +25,6 @@ ITEM_COLUMNS: Final = (
     "error_en, platform_message, created_at, business_day, acknowledged_at, operator_name, "
     "operator_number, workstation"
 )
-
-
-@dataclass(frozen=True)
-class Operator:
-    """Who did it at the counter: recorded on the item and in the audit log."""
-
-    name: str
-    staff_number: str
 
 
 @dataclass(frozen=True)
@@ -82,11 +75,11 @@ class OutboxItem:
         )
         return cls(
             seq=int(str(seq)),
-            kind=DocumentKind(kind),
+            kind=DocumentKind(str(kind)),
             number=str(number),
             ref=str(ref),
             bag_ids=tuple(json.loads(str(bags))),
-            state=DeliveryState(state),
+            state=DeliveryState(str(state)),
             attempts=int(str(attempts)),
             next_attempt_at=optional_from_text(_text(next_at)),
             error=error,
@@ -122,7 +115,7 @@ class OutboxCounts:
         return self.waiting + self.in_doubt + self.needs_attention
 
 
-class OutboxRefusal(Exception):
+class OutboxRefusal(Exception):  # noqa: N818 - a refusal of the clerk's request, not a fault
     """The outbox will not do what was asked, with why in Chinese and English."""
 
     def __init__(self, message_zh: str, message_en: str) -> None:

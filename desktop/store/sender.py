@@ -73,7 +73,7 @@ class DrainReport:
         return len(self.acknowledged) + sum(self.faults.values())
 
 
-class _CancelFailed(PlatformError):
+class _CancelFailed(PlatformError):  # noqa: N818 - named as the platform's answer
     """The platform answered `fail` to a cancellation: it cancelled nothing."""
 
 

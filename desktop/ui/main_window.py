@@ -38,9 +38,41 @@ class MainWindow(QMainWindow):
         for index, (title, factory) in enumerate(tabs, start=1):
             self.tabs.addTab(factory(desk), title)
             self._shortcut(f"Ctrl+{index}", lambda i=index - 1: self.tabs.setCurrentIndex(i))
-        self._shortcut("F2", self.choose_operator)
-        self._shortcut("F5", desk.poll_now)
+        self._build_menus()
         self._connect_desk()
+
+    def _build_menus(self) -> None:
+        desk = self.desk
+        desk_menu = self.menuBar().addMenu(self.tr("&Desk"))
+        entries: list[tuple[str, str, Callable[[], object]]] = [
+            (self.tr("&Operator on duty…"), "F2", self.choose_operator),
+            (self.tr("&Sync with the platform now"), "F5", desk.sync_now),
+            (self.tr("Send the &outbox now"), "F6", desk.drain_now),
+            (self.tr("Se&ttings…"), "Ctrl+,", self.edit_settings),
+            (self.tr("&Quit"), "Ctrl+Q", self.close),
+        ]
+        for text, keys, slot in entries:
+            desk_menu.addAction(self._action(text, keys, slot))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About blood-desk"), "F1", self.about))
+
+    def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        return action
+
+    def edit_settings(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415 - on demand
+
+        dialog = SettingsDialog(self.desk.settings, self)
+        if dialog.exec() and dialog.saved_settings is not None:
+            self.desk.apply_settings(dialog.saved_settings)
+
+    def about(self) -> None:
+        from desktop.ui.about_dialog import show_about  # noqa: PLC0415 - on demand
+
+        show_about(self.desk.settings, self.desk.is_training, self)
 
     def _training_banner(self) -> QLabel:
         banner = QLabel(self.tr("培训模式 · TRAINING — records go to the training platform only"))

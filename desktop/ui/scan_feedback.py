@@ -193,7 +193,9 @@ class FeedbackSounds(QObject):
     ) -> None:
         super().__init__(parent)
         self.enabled = enabled
-        self._effects: dict[FeedbackLevel, QSoundEffect] = self._load() if audio_present() else {}
+        self._effects: dict[FeedbackLevel, QSoundEffect] = {}
+        if audio_present():
+            self._load()
 
     @property
     def audible(self) -> bool:
@@ -210,16 +212,15 @@ class FeedbackSounds(QObject):
                 other.stop()
         effect.play()
 
-    def _load(self) -> dict[FeedbackLevel, QSoundEffect]:
+    def _load(self) -> None:
         from PySide6.QtMultimedia import QSoundEffect  # noqa: PLC0415 (see audio_output_present)
 
-        effects: dict[FeedbackLevel, QSoundEffect] = {}
         for level, file_name in SOUND_FILES.items():
             effect = QSoundEffect(self)
+            # In the table before loading starts: the status may change while setSource runs.
+            self._effects[level] = effect
             effect.statusChanged.connect(partial(self._drop_if_broken, level))
             effect.setSource(QUrl.fromLocalFile(str(resource_path("sounds", file_name))))
-            effects[level] = effect
-        return effects
 
     def _drop_if_broken(self, level: FeedbackLevel) -> None:
         effect = self._effects.get(level)

@@ -23,8 +23,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtSerialPort import QSerialPort, QSerialPortInfo
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-# A wedge scanner sends a key every 1-10 ms; a fast typist rarely gets under 60 ms between
-# keys, and key auto-repeat (30-40 ms) is told apart by its own flag.
+# A wedge scanner sends a key every 1-10 ms (Windows stamps keys in ~16 ms ticks, so 0 or 16).
+# A person gets under 35 ms only for the odd rolled pair, never for four keys and Enter in a
+# row; key auto-repeat (30-40 ms) is told apart by its own flag.
 DEFAULT_MAX_KEY_INTERVAL_MS: Final = 35
 # Every barcode the counter reads is longer (an ISBT 128 DIN has 13 characters); shorter
 # fast bursts are a person's rollover, e.g. "ok" + Enter.
@@ -38,7 +39,9 @@ _COMMAND_MODIFIERS: Final = (
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
-_KEY_EVENTS: Final = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease})
+_KEY_EVENTS: Final = frozenset(
+    {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride}
+)
 
 
 def _monotonic_ms() -> float:
@@ -78,18 +81,20 @@ class ScanField(QLineEdit):
         self._disable_input_method()
 
     def event(self, event: QEvent) -> bool:
-        # QWidget.event turns Tab into a focus change before keyPressEvent would see it.
-        if isinstance(event, QKeyEvent) and self._is_terminator(event):
+        if not (isinstance(event, QKeyEvent) and self._is_terminator(event)):
+            return super().event(event)
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # Claimed, so that a window shortcut on Enter cannot take the scan's Enter.
+            event.accept()
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            # Here, not in keyPressEvent: QWidget.event turns Tab into a focus change first.
             self._submit()
             return True
         return super().event(event)
 
     def _is_terminator(self, event: QKeyEvent) -> bool:
-        return (
-            event.type() == QEvent.Type.KeyPress
-            and event.key() in self._terminators
-            and not _is_command(event)
-        )
+        return event.key() in self._terminators and not _is_command(event)
 
     def _disable_input_method(self) -> None:
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
@@ -133,8 +138,10 @@ class ScanRouter(QObject):
     most one interval. Keys that follow released ones within the interval go straight
     through: a burst cut short by a late event loop stays typing and is never half a scan.
 
-    Keys for a `ScanField` are left to it. Time comes from the events' timestamps, or from
-    `clock` (milliseconds) for events that have none.
+    A key the router takes fires no window shortcut (a scan's Enter is not "confirm"), and
+    held keys reach their widget before a shortcut runs. Keys for a `ScanField` are left to
+    it. Time comes from the events' timestamps, or from `clock` (milliseconds) for events
+    that have none.
     """
 
     scanned = Signal(str)
@@ -196,7 +203,8 @@ class ScanRouter(QObject):
         self._listening = on
 
     def _on_key(self, watched: QObject, event: QKeyEvent) -> bool:
-        if event.type() == QEvent.Type.KeyRelease:
+        kind = event.type()
+        if kind == QEvent.Type.KeyRelease:
             # A release waits behind its press, or a button would see them the wrong way round.
             if self._held and watched is self._target:
                 self._held.append(_HeldKey.of(event))
@@ -205,11 +213,17 @@ class ScanRouter(QObject):
         target = self._scan_target(watched)
         if target is None:
             return False
-        return self._on_press(target, event)
+        now = float(event.timestamp()) or self._clock()
+        if target is not self._target:
+            self._release_held()
+        if kind == QEvent.Type.ShortcutOverride:
+            return self._on_shortcut_override(event, now)
+        return self._on_press(target, event, now)
 
     def _scan_target(self, watched: QObject) -> QWidget | None:
-        # Comparing with the focus widget skips the copies Qt sends to the window first and
-        # to parent widgets when a child ignores the key.
+        # A person or a scanner types into the focus widget. Copies of the event that Qt
+        # sends to the window first and to parents when a child ignores the key, and keys
+        # that code sends to other widgets, are not typing.
         if not isinstance(watched, QWidget) or watched is not QApplication.focusWidget():
             return None
         if isinstance(watched, ScanField):
@@ -218,20 +232,39 @@ class ScanRouter(QObject):
             return None
         return watched
 
-    def _on_press(self, target: QWidget, event: QKeyEvent) -> bool:
-        now = float(event.timestamp()) or self._clock()
-        if target is not self._target:
-            self._release_held()
-        if event.key() in self._terminators and self._held_is_scan(now):
+    def _on_shortcut_override(self, event: QKeyEvent, now: float) -> bool:
+        # Qt asks the focus widget before a key press may fire a window shortcut. A key the
+        # router takes must fire none (a scan's Enter is not "confirm"); before any other,
+        # held keys go to their widget, so a shortcut sees the text as it was typed.
+        if self._completes_scan(event, now) or self._to_hold(event, now):
+            event.accept()
+            return True
+        self._release_held()
+        return False
+
+    def _on_press(self, target: QWidget, event: QKeyEvent, now: float) -> bool:
+        if self._completes_scan(event, now):
             self._take_scan()
             return True
-        if self._is_text(event) and not self._continues_typing(now):
+        if self._to_hold(event, now):
             self._hold(target, event, now)
             return True
         self._release_held()
         if self._is_text(event):
             self._typing_until_ms = now
         return False
+
+    def _completes_scan(self, event: QKeyEvent, now: float) -> bool:
+        return (
+            event.key() in self._terminators
+            and not _is_command(event)
+            and bool(self._held)
+            and now - self._last_press_ms <= self._max_interval
+            and len(self._held_text()) >= self._min_length
+        )
+
+    def _to_hold(self, event: QKeyEvent, now: float) -> bool:
+        return self._is_text(event) and not self._continues_typing(now)
 
     def _is_text(self, event: QKeyEvent) -> bool:
         text = event.text()
@@ -248,13 +281,6 @@ class ScanRouter(QObject):
             not self._held
             and self._typing_until_ms is not None
             and now - self._typing_until_ms <= self._max_interval
-        )
-
-    def _held_is_scan(self, now: float) -> bool:
-        return (
-            bool(self._held)
-            and now - self._last_press_ms <= self._max_interval
-            and len(self._held_text()) >= self._min_length
         )
 
     def _held_text(self) -> str:
@@ -440,6 +466,4 @@ class SerialScanner(QObject):
             return
         if code == QSerialPort.SerialPortError.ResourceError:
             self._port.close()
-        self.error.emit(
-            *serial_error_message(code, self._port_name, self._port.errorString())
-        )
+        self.error.emit(*serial_error_message(code, self._port_name, self._port.errorString()))

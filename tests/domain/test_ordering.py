@@ -26,7 +26,11 @@ def item(
 
 
 def test_independent_items_are_all_ready_in_order() -> None:
-    items = [item(3, TAKEOUT, "CK2", "c"), item(1, RECEIVE, "RK1", "a b"), item(2, TAKEOUT, "CK1", "d")]
+    items = [
+        item(3, TAKEOUT, "CK2", "c"),
+        item(1, RECEIVE, "RK1", "a b"),
+        item(2, TAKEOUT, "CK1", "d"),
+    ]
     assert sendable(items) == [1, 2, 3]
 
 

@@ -9,6 +9,7 @@ import pytest
 from stores import FixedClock, opened
 
 from desktop.store.database import Store
+from desktop.training.seed import World, build_world
 
 
 @pytest.fixture
@@ -25,3 +26,9 @@ def data_dir(tmp_path: Path) -> Path:
 def store(data_dir: Path, clock: FixedClock) -> Iterator[Store]:
     with opened(data_dir, clock) as opened_store:
         yield opened_store
+
+
+@pytest.fixture(scope="session")
+def large_world() -> World:
+    """The training world with 50,000 diseases: about 3 s to build, so built once."""
+    return build_world(size="large")

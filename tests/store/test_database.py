@@ -6,6 +6,7 @@ import os
 import sqlite3
 import stat
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,18 @@ def department_names(store: Store) -> list[str]:
 
 def add_department(conn: sqlite3.Connection, department_id: int, name: str) -> None:
     conn.execute("INSERT INTO department (id, name) VALUES (?, ?)", (department_id, name))
+
+
+def write_then_fail(store: Store, write: Callable[[sqlite3.Connection], object]) -> None:
+    """A transaction whose block writes, then raises KeyError."""
+    with store.transaction() as conn:
+        write(conn)
+        raise KeyError("stop")
+
+
+def write_twice(conn: sqlite3.Connection) -> None:
+    add_department(conn, 1, "消化内科")
+    add_department(conn, 1, "又一个")
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -69,9 +82,8 @@ def test_transaction_commits(store: Store, data_dir: Path) -> None:
 
 
 def test_transaction_rolls_back_on_an_exception(store: Store) -> None:
-    with pytest.raises(KeyError), store.transaction() as conn:
-        add_department(conn, 1, "消化内科")
-        raise KeyError("stop")
+    with pytest.raises(KeyError):
+        write_then_fail(store, lambda conn: add_department(conn, 1, "消化内科"))
     assert department_names(store) == []
     assert not store.conn.in_transaction
 
@@ -79,9 +91,8 @@ def test_transaction_rolls_back_on_an_exception(store: Store) -> None:
 def test_a_nested_transaction_is_a_savepoint(store: Store) -> None:
     with store.transaction() as conn:
         add_department(conn, 1, "消化内科")
-        with pytest.raises(KeyError), store.transaction() as inner:
-            add_department(inner, 2, "心内科")
-            raise KeyError("inner fails")
+        with pytest.raises(KeyError):
+            write_then_fail(store, lambda inner: add_department(inner, 2, "心内科"))
         with store.transaction() as inner:
             add_department(inner, 3, "骨科")
         assert conn.in_transaction
@@ -89,10 +100,12 @@ def test_a_nested_transaction_is_a_savepoint(store: Store) -> None:
 
 
 def test_an_outer_failure_undoes_the_committed_inner_block(store: Store) -> None:
-    with pytest.raises(KeyError), store.transaction():
+    def inner_block(conn: sqlite3.Connection) -> None:
         with store.transaction() as inner:
             add_department(inner, 1, "消化内科")
-        raise KeyError("outer fails")
+
+    with pytest.raises(KeyError):
+        write_then_fail(store, inner_block)
     assert department_names(store) == []
 
 
@@ -100,18 +113,18 @@ def test_a_bug_propagates_unchanged(store: Store) -> None:
     with pytest.raises(sqlite3.OperationalError, match="no such table"), store.transaction() as c:
         c.execute("SELECT * FROM no_such_table")
     with pytest.raises(sqlite3.IntegrityError), store.transaction() as conn:
-        add_department(conn, 1, "消化内科")
-        add_department(conn, 1, "又一个")
+        write_twice(conn)
     assert department_names(store) == []
 
 
 def test_sqlite_utils_writes_inside_a_store_transaction(store: Store) -> None:
-    with pytest.raises(KeyError), store.transaction():
-        store.db["department"].insert({"id": 7, "name": "输血科", "available": 1})
-        raise KeyError("stop")
+    with pytest.raises(KeyError):
+        write_then_fail(
+            store, lambda _: store.db.table("department").insert({"id": 7, "name": "输血科"})
+        )
     assert department_names(store) == []
     with store.transaction():
-        store.db["department"].insert({"id": 7, "name": "输血科", "available": 1})
+        store.db.table("department").insert({"id": 7, "name": "输血科", "available": 1})
     assert department_names(store) == ["输血科"]
 
 

@@ -11,6 +11,7 @@ import httpx
 
 from desktop.config.settings import Settings, load_settings
 from desktop.connection import Connection, connect
+from desktop.domain.models import HandoverInfo
 from desktop.training.platform import TrainingOptions, TrainingPlatform, TrainingUrls
 
 
@@ -58,3 +59,16 @@ def set_faults(platform: TrainingPlatform, **faults: Any) -> None:
     assert platform.urls is not None
     response = httpx.put(platform.urls.admin_url + "/faults", json=faults)
     response.raise_for_status()
+
+
+def new_bill(platform: TrainingPlatform, bags: int = 10) -> HandoverInfo:
+    """Make the blood station dispatch a bill of `bags` bags to the training hospital now."""
+    assert platform.urls is not None
+    response = httpx.post(platform.urls.admin_url + "/bills", json={"bags": bags})
+    response.raise_for_status()
+    return HandoverInfo.model_validate(response.json())
+
+
+def revoke_tokens(platform: TrainingPlatform) -> None:
+    assert platform.urls is not None
+    httpx.post(platform.urls.admin_url + "/revoke-tokens").raise_for_status()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtSerialPort import QSerialPort
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -32,7 +34,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 class Counter:
     """A window with a scan area (a remarks field, a scan field, a button) and a field outside."""
 
-    def __init__(self, qtbot: QtBot, clock_ms: list[float]) -> None:
+    def __init__(self, qtbot: QtBot, clock_ms: list[float], **router_options: int) -> None:
         self.window = QWidget()
         self.area = QWidget(self.window)
         self.remarks = QLineEdit(self.area)
@@ -45,7 +47,7 @@ class Counter:
         layout = QVBoxLayout(self.window)
         layout.addWidget(self.area)
         layout.addWidget(self.outside)
-        self.router = ScanRouter(self.area, clock=lambda: clock_ms[0])
+        self.router = ScanRouter(self.area, clock=lambda: clock_ms[0], **router_options)
         self.scans: list[str] = []
         self.router.scanned.connect(self.scans.append)
         qtbot.addWidget(self.window)
@@ -65,62 +67,85 @@ def clock_ms() -> list[float]:
 
 
 @pytest.fixture
-def counter(qtbot: QtBot, clock_ms: list[float]) -> Iterator[Counter]:
-    counter = Counter(qtbot, clock_ms)
-    yield counter
+def make_counter(qtbot: QtBot, clock_ms: list[float]) -> Iterator[Callable[..., Counter]]:
+    made: list[Counter] = []
+
+    def make(**router_options: int) -> Counter:
+        made.append(Counter(qtbot, clock_ms, **router_options))
+        return made[-1]
+
+    yield make
     # Nothing may be left waiting to fire once a test is over.
-    assert not any(timer.isActive() for timer in counter.router.findChildren(QTimer))
+    for counter in made:
+        assert not any(timer.isActive() for timer in counter.router.findChildren(QTimer))
+
+
+@pytest.fixture
+def counter(make_counter: Callable[..., Counter]) -> Counter:
+    return make_counter()
 
 
 def _key_code(char: str) -> int:
     return ord(char.upper()) if char.isascii() else 0
 
 
-def _send(kind: QEvent.Type, key: int, text: str, at_ms: int, **flags: bool) -> None:
+def _send(
+    kind: QEvent.Type, key: int, text: str, at_ms: int, *, via_window: bool = False, **flags: bool
+) -> None:
     modifiers = (
         Qt.KeyboardModifier.ShiftModifier if text.isupper() else Qt.KeyboardModifier.NoModifier
     )
     event = QKeyEvent(kind, key, modifiers, text, flags.get("autorepeat", False))
     event.setTimestamp(at_ms)
-    receiver = QApplication.focusWidget()
-    assert receiver is not None
-    QApplication.sendEvent(receiver, event)
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    # Through the window is the way a real key travels: Qt hands it on to the focus widget.
+    QApplication.sendEvent(focus.window().windowHandle() if via_window else focus, event)
 
 
-def type_keys(text: str, *, start_ms: int, interval_ms: int, enter: bool = True) -> int:
-    """Press and release each key `interval_ms` apart, as a scanner or a person would."""
+def type_keys(
+    text: str, *, start_ms: int, interval_ms: int, enter: bool = True, via_window: bool = False
+) -> int:
+    """Press and release each key `interval_ms` apart, as a scanner or a person would.
+
+    Returns when the next key would come at the same pace.
+    """
     at = start_ms
-    for char in text:
-        _send(QEvent.Type.KeyPress, _key_code(char), char, at)
-        _send(QEvent.Type.KeyRelease, _key_code(char), char, at + 1)
-        at += interval_ms
+    keys = [(_key_code(char), char) for char in text]
     if enter:
-        _send(QEvent.Type.KeyPress, Qt.Key.Key_Return.value, "\r", at)
-        _send(QEvent.Type.KeyRelease, Qt.Key.Key_Return.value, "\r", at + 1)
+        keys.append((Qt.Key.Key_Return.value, "\r"))
+    for code, char in keys:
+        _send(QEvent.Type.KeyPress, code, char, at, via_window=via_window)
+        _send(QEvent.Type.KeyRelease, code, char, at + 1, via_window=via_window)
+        at += interval_ms
     return at
 
 
+@pytest.mark.parametrize("via_window", [False, True])
 def test_a_fast_burst_into_another_field_is_a_scan_and_leaves_the_field_alone(
-    qtbot: QtBot, counter: Counter
+    qtbot: QtBot, counter: Counter, via_window: bool
 ) -> None:
     counter.focus(qtbot, counter.remarks)
     counter.remarks.setText("note")
     entered: list[bool] = []
     counter.remarks.returnPressed.connect(lambda: entered.append(True))
 
-    type_keys(DIN, start_ms=1_000, interval_ms=FAST_MS)
+    type_keys(DIN, start_ms=1_000, interval_ms=FAST_MS, via_window=via_window)
 
     assert counter.scans == [DIN]
     assert counter.remarks.text() == "note"
     assert entered == []
 
 
-def test_slow_typing_reaches_the_focused_field_exactly(qtbot: QtBot, counter: Counter) -> None:
+@pytest.mark.parametrize("via_window", [False, True])
+def test_slow_typing_reaches_the_focused_field_exactly(
+    qtbot: QtBot, counter: Counter, via_window: bool
+) -> None:
     counter.focus(qtbot, counter.remarks)
     entered: list[bool] = []
     counter.remarks.returnPressed.connect(lambda: entered.append(True))
 
-    type_keys("Ab 12=x", start_ms=1_000, interval_ms=SLOW_MS)
+    type_keys("Ab 12=x", start_ms=1_000, interval_ms=SLOW_MS, via_window=via_window)
 
     assert counter.remarks.text() == "Ab 12=x"
     assert entered == [True]
@@ -280,6 +305,24 @@ def test_a_burst_outside_the_scan_area_is_not_intercepted(qtbot: QtBot, counter:
     assert counter.scans == []
 
 
+def test_keys_sent_by_code_to_a_field_without_focus_are_not_intercepted(
+    qtbot: QtBot, counter: Counter
+) -> None:
+    counter.focus(qtbot, counter.outside)
+    entered: list[bool] = []
+    counter.remarks.returnPressed.connect(lambda: entered.append(True))
+    keys = [(_key_code(char), char) for char in DIN] + [(Qt.Key.Key_Return.value, "\r")]
+
+    for i, (code, char) in enumerate(keys):
+        event = QKeyEvent(QEvent.Type.KeyPress, code, Qt.KeyboardModifier.NoModifier, char)
+        event.setTimestamp(1_000 + i)
+        QApplication.sendEvent(counter.remarks, event)
+
+    assert counter.remarks.text() == DIN
+    assert entered == [True]
+    assert counter.scans == []
+
+
 def test_the_router_listens_only_while_the_area_is_shown(qtbot: QtBot, counter: Counter) -> None:
     assert counter.router.listening
     counter.area.hide()
@@ -312,10 +355,54 @@ def test_a_router_made_for_a_hidden_area_waits_until_it_is_shown(qtbot: QtBot) -
     assert router.listening
 
 
-class TestScanField:
-    def test_the_input_method_is_off_so_an_ime_cannot_swallow_letters(
-        self, qtbot: QtBot
+class TestWindowShortcuts:
+    """Real key presses pass Qt's shortcut map first; a window may bind Enter to an action."""
+
+    @staticmethod
+    def press_through_the_platform(counter: Counter, text: str) -> list[str]:
+        seen_by_shortcut: list[str] = []
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_Return), counter.window)
+        shortcut.activated.connect(lambda: seen_by_shortcut.append(counter.remarks.text()))
+        window = counter.window.windowHandle()
+        for char in text:
+            QTest.keyClick(window, char)
+        QTest.keyClick(window, Qt.Key.Key_Return)
+        return seen_by_shortcut
+
+    # QTest stamps these keys with the wall clock: a generous interval keeps a busy CI
+    # machine from turning the burst into typing.
+    def test_the_enter_ending_a_scan_fires_no_shortcut(
+        self, qtbot: QtBot, make_counter: Callable[..., Counter]
     ) -> None:
+        counter = make_counter(max_key_interval_ms=1_000)
+        counter.focus(qtbot, counter.remarks)
+
+        assert self.press_through_the_platform(counter, DIN) == []
+        assert counter.scans == [DIN]
+        assert counter.remarks.text() == ""
+
+    def test_a_shortcut_on_enter_sees_the_text_typed_before_it(
+        self, qtbot: QtBot, make_counter: Callable[..., Counter]
+    ) -> None:
+        counter = make_counter(max_key_interval_ms=1_000)
+        counter.focus(qtbot, counter.remarks)
+
+        assert self.press_through_the_platform(counter, "OK") == ["OK"]
+        assert counter.scans == []
+
+    def test_the_scan_field_keeps_its_enter_from_a_shortcut(
+        self, qtbot: QtBot, counter: Counter
+    ) -> None:
+        counter.focus(qtbot, counter.scan_field)
+
+        with qtbot.waitSignal(counter.scan_field.scanned) as blocker:
+            assert self.press_through_the_platform(counter, DIN) == []
+
+        assert blocker.args == [DIN]
+
+
+class TestScanField:
+    def test_the_input_method_is_off_so_an_ime_cannot_swallow_letters(self, qtbot: QtBot) -> None:
         field = ScanField()
         qtbot.addWidget(field)
 
@@ -484,10 +571,8 @@ def pseudo_terminal() -> Iterator[tuple[int, str]]:
     path = os.ttyname(device)
     yield controller, path
     os.close(device)
-    try:
+    with contextlib.suppress(OSError):  # the test may have unplugged it already
         os.close(controller)
-    except OSError:  # the test already unplugged it
-        pass
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux pseudo-terminals")

@@ -3,7 +3,10 @@
 Times are ISO 8601 text with `+08:00` (`desktop.store.times`); amounts are
 decimal text, so 1.50 comes back as 1.50. Tables searched with FTS5 have an
 INTEGER PRIMARY KEY so that their rowids, which the index refers to, survive
-a VACUUM.
+a VACUUM; `columnsize=0` leaves out the sizes only BM25 ranking needs (we rank
+otherwise). The disease table also indexes the first two characters of the
+name, and the code, which a search of one or two characters looks up by
+prefix (desktop.store.search).
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ CREATE TABLE blood (
     available INTEGER NOT NULL
 );
 CREATE VIRTUAL TABLE blood_fts USING fts5(
-    id, full_name, short_name, content='blood', content_rowid='rid', tokenize='trigram'
+    id, full_name, short_name, content='blood', content_rowid='rid', tokenize='trigram',
+    columnsize=0
 );
 CREATE TABLE blood_type (
     id INTEGER PRIMARY KEY,
@@ -55,7 +59,7 @@ CREATE TABLE facility (
     available INTEGER NOT NULL
 );
 CREATE VIRTUAL TABLE facility_fts USING fts5(
-    name, content='facility', content_rowid='id', tokenize='trigram'
+    name, content='facility', content_rowid='id', tokenize='trigram', columnsize=0
 );
 CREATE TABLE disease (
     rid INTEGER PRIMARY KEY,
@@ -65,14 +69,16 @@ CREATE TABLE disease (
     ui_order INTEGER,
     available INTEGER NOT NULL
 );
+CREATE INDEX disease_name_start ON disease (substr(name, 1, 2));
 CREATE INDEX disease_code ON disease (code);
 CREATE VIRTUAL TABLE disease_fts USING fts5(
-    name, code, content='disease', content_rowid='rid', tokenize='trigram'
+    name, code, content='disease', content_rowid='rid', tokenize='trigram', columnsize=0
 );
 CREATE TABLE dictionary_sync (
     name TEXT PRIMARY KEY,
     synced_at TEXT NOT NULL,
-    row_count INTEGER NOT NULL
+    row_count INTEGER NOT NULL,
+    digest TEXT NOT NULL
 );
 """
 
@@ -87,7 +93,8 @@ CREATE TABLE department (
     available INTEGER NOT NULL DEFAULT 1
 );
 CREATE VIRTUAL TABLE department_fts USING fts5(
-    name, short_code, content='department', content_rowid='id', tokenize='trigram'
+    name, short_code, content='department', content_rowid='id', tokenize='trigram',
+    columnsize=0
 );
 CREATE TRIGGER department_fts_insert AFTER INSERT ON department BEGIN
     INSERT INTO department_fts (rowid, name, short_code)

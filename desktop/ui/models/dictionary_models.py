@@ -8,9 +8,9 @@ disabled) stay listed, greyed, so a clerk can tell "withdrawn" from "missing".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import IntEnum
-from typing import Final
+from typing import Final, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
@@ -36,15 +36,16 @@ def _grey_if_withdrawn(available: bool) -> QColor | None:
     return None if available else UNAVAILABLE_FOREGROUND
 
 
-class _DictionaryModel[RowT: (Blood, BloodClass, Facility, Disease, Department)](
-    RowTableModel[RowT]
-):
+DictionaryRow = TypeVar("DictionaryRow", Blood, BloodClass, Facility, Disease, Department)
+
+
+class _DictionaryModel(RowTableModel[DictionaryRow]):
     """Greys withdrawn entries and says so in a tooltip."""
 
-    def foreground(self, row: RowT, column: int) -> QColor | None:
+    def foreground(self, row: DictionaryRow, column: int) -> QColor | None:
         return _grey_if_withdrawn(row.available)
 
-    def tooltip(self, row: RowT, column: int) -> str | None:
+    def tooltip(self, row: DictionaryRow, column: int) -> str | None:
         return None if row.available else self.tr("Withdrawn: no longer offered in forms")
 
     def available_text(self, available: bool) -> str:
@@ -72,6 +73,16 @@ class ProductModel(_DictionaryModel[Blood]):
         super().__init__(parent)
         self._type_names: Mapping[int, str] = {}
         self._sub_type_names: Mapping[int, str] = {}
+        self._texts: Mapping[ProductColumn, Callable[[Blood], str]] = {
+            ProductColumn.CODE: lambda row: row.id,
+            ProductColumn.NAME: lambda row: row.full_name,
+            ProductColumn.SHORT_NAME: lambda row: row.short_name or "",
+            ProductColumn.SUB_TYPE: lambda row: _class_name(self._sub_type_names, row.sub_type),
+            ProductColumn.TYPE: lambda row: _class_name(self._type_names, row.type),
+            ProductColumn.CAPACITY: _volume_text,
+            ProductColumn.CONVERSION: lambda row: amount_text(row.conversion),
+            ProductColumn.AVAILABLE: lambda row: self.available_text(row.available),
+        }
 
     def set_class_names(self, types: Mapping[int, str], sub_types: Mapping[int, str]) -> None:
         """Class id → name, from the class dictionaries; only the two class columns repaint."""
@@ -95,24 +106,7 @@ class ProductModel(_DictionaryModel[Blood]):
         }[ProductColumn(column)]
 
     def display(self, row: Blood, column: int) -> str:
-        match ProductColumn(column):
-            case ProductColumn.CODE:
-                return row.id
-            case ProductColumn.NAME:
-                return row.full_name
-            case ProductColumn.SHORT_NAME:
-                return row.short_name or ""
-            case ProductColumn.SUB_TYPE:
-                return _class_name(self._sub_type_names, row.sub_type)
-            case ProductColumn.TYPE:
-                return _class_name(self._type_names, row.type)
-            case ProductColumn.CAPACITY:
-                volume = amount_text(row.capacity)
-                return f"{volume} {row.unit}" if volume and row.unit else volume
-            case ProductColumn.CONVERSION:
-                return amount_text(row.conversion)
-            case ProductColumn.AVAILABLE:
-                return self.available_text(row.available)
+        return self._texts[ProductColumn(column)](row)
 
     def sort_value(self, row: Blood, column: int) -> SortValue:
         if column == ProductColumn.CAPACITY:
@@ -120,6 +114,11 @@ class ProductModel(_DictionaryModel[Blood]):
         if column == ProductColumn.CONVERSION:
             return amount(row.conversion)
         return self.display(row, column)
+
+
+def _volume_text(row: Blood) -> str:
+    volume = amount_text(row.capacity)
+    return f"{volume} {row.unit}" if volume and row.unit else volume
 
 
 def _class_name(names: Mapping[int, str], class_id: int | None) -> str:

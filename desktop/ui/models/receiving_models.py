@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
-from typing import Final
+from typing import Any, Final
 
-from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
 from desktop.domain.isbt128 import Bilingual
@@ -23,6 +23,7 @@ from desktop.ui.models.table import (
     EXPIRED_BACKGROUND,
     NEW_ROW_BACKGROUND,
     WITHIN_24H_BACKGROUND,
+    Index,
     ObjectFilterProxy,
     RowTableModel,
     SortValue,
@@ -103,6 +104,16 @@ class ReceivingModel(RowTableModel[ReceivingRow]):
             RowState.AWAITED: self.tr("Not scanned yet"),
             RowState.RECEIVED: self.tr("Received"),
         }
+        self._handlers = {Qt.ItemDataRole.DisplayRole: self.display, **self._role_handlers()}
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Every scan repaints the visible rows: this skips the base class's per-call
+        # checkIndex and handler table, which cost as much as the painting itself.
+        position = index.row()
+        if not index.isValid() or position >= len(self._rows):
+            return None
+        handler = self._handlers.get(role)
+        return None if handler is None else handler(self._rows[position], index.column())
 
     # -- rows ------------------------------------------------------------------------
 
@@ -129,6 +140,17 @@ class ReceivingModel(RowTableModel[ReceivingRow]):
         self._positions[row.key] = position
         self.endInsertRows()
         return position
+
+    def remove_key(self, key: str) -> None:
+        """Drop the row with `key`, if there is one."""
+        position = self._positions.pop(key, None)
+        if position is None:
+            return
+        self.beginRemoveRows(QModelIndex(), position, position)
+        del self._rows[position]
+        self.endRemoveRows()
+        for later in self._rows[position:]:
+            self._positions[later.key] -= 1
 
     def row_for(self, key: str) -> ReceivingRow | None:
         position = self._positions.get(key)

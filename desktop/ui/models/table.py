@@ -10,7 +10,7 @@ the model only for a full reload.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from enum import IntEnum
@@ -160,6 +160,33 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         """Something `data()` reads for row `position` changed (a highlight, a label)."""
         last = self.columnCount() - 1
         self.dataChanged.emit(self.index(position, 0), self.index(position, last))
+
+    def merge_rows(self, rows: Sequence[RowT], key: Callable[[RowT], Hashable]) -> None:
+        """Make the table `rows`, matching old and new rows by `key`.
+
+        Rows that went are removed, new ones inserted and changed ones replaced,
+        each with its own signal, so views keep their selection and scrolling.
+        If the rows that stay changed order, it is a full reload instead.
+        """
+        wanted = {key(row) for row in rows}
+        for position in reversed(range(len(self._rows))):
+            if key(self._rows[position]) not in wanted:
+                self.beginRemoveRows(QModelIndex(), position, position)
+                del self._rows[position]
+                self.endRemoveRows()
+        kept = [key(row) for row in self._rows]
+        kept_keys = set(kept)
+        if [key(row) for row in rows if key(row) in kept_keys] != kept:
+            self.set_rows(rows)
+            return
+        for position, row in enumerate(rows):
+            if position < len(self._rows) and key(self._rows[position]) == key(row):
+                if self._rows[position] != row:
+                    self.replace_row(position, row)
+                continue
+            self.beginInsertRows(QModelIndex(), position, position)
+            self._rows.insert(position, row)
+            self.endInsertRows()
 
     def row(self, position: int) -> RowT:
         return self._rows[position]

@@ -21,7 +21,6 @@ from typing import Any, Final, NamedTuple
 from desktop.domain.codes import ReceiveType
 from desktop.domain.isbt128 import Bilingual
 from desktop.domain.models import Blood, BloodBagInfo
-from desktop.domain.models.handover import HandoverDetailInfo
 from desktop.domain.scan_outcomes import (
     AlreadyScanned,
     Ambiguous,
@@ -44,7 +43,6 @@ from desktop.ui.models.receiving_models import ReceivingRow, RowState
 from desktop.ui.scan_feedback import FeedbackLevel
 
 Clock = Callable[[], datetime]
-BagDetails = BloodBagInfo | HandoverDetailInfo
 
 
 class Outcome(StrEnum):
@@ -106,6 +104,8 @@ class ScanVerdict:
     """A bag id to ask the platform about (`getBloodBags`) before the scan can be judged."""
     replaces: str | None = None
     """The key of a row this verdict takes the place of (a "checking" row)."""
+    focus: str | None = None
+    """The key of a row to show, unchanged (the bag scanned a second time)."""
 
     @property
     def level(self) -> FeedbackLevel:
@@ -125,8 +125,13 @@ class Counts(NamedTuple):
 class ProductDictionary:
     """The product codes the platform's Blood dictionary knows, and their names."""
 
-    def __init__(self, bloods: Iterable[Blood]) -> None:
-        self.names: dict[str, str] = {
+    def __init__(self, bloods: Iterable[Blood] = ()) -> None:
+        self.names: dict[str, str] = {}
+        self.update(bloods)
+
+    def update(self, bloods: Iterable[Blood]) -> None:
+        """The dictionary as synced now; sessions holding this object see the change."""
+        self.names = {
             product_key(blood.id): blood.short_name or blood.full_name for blood in bloods
         }
 
@@ -224,7 +229,7 @@ class ReceivingSession:
         """The receipt's `description`: what did not go as listed, in Chinese; None if nothing."""
         return None
 
-    def bag_details(self) -> list[BagDetails]:
+    def bag_details(self) -> list[BloodBagInfo]:
         """What the store needs of bags new to this hospital (from the bill or the platform)."""
         return []
 
@@ -237,7 +242,9 @@ class ReceivingSession:
         self._accept(bag)
         note = _joined(outcome.warnings)
         kind = Outcome.RECEIVED_WITH_WARNINGS if note else Outcome.RECEIVED
-        return ScanVerdict(kind, note or outcome.message, ReceivingRow(bag.bag_id, RowState.RECEIVED, bag, note))
+        return ScanVerdict(
+            kind, note or outcome.message, ReceivingRow(bag.bag_id, RowState.RECEIVED, bag, note)
+        )
 
     def _pending(self, outcome: Pending) -> ScanVerdict:
         if self._products.unknown(outcome.scanned):
@@ -254,8 +261,7 @@ class ReceivingSession:
         return self._unexpected(Outcome.NOT_EXPECTED, outcome.scanned, outcome.message)
 
     def _already_scanned(self, outcome: AlreadyScanned) -> ScanVerdict:
-        row = self._row_of(outcome.bag.bag_id)
-        return ScanVerdict(Outcome.ALREADY_SCANNED, outcome.message, row)
+        return ScanVerdict(Outcome.ALREADY_SCANNED, outcome.message, focus=outcome.bag.bag_id)
 
     def _do_not_use(self, outcome: DoNotUse) -> ScanVerdict:
         if outcome.bag is None:
@@ -292,10 +298,6 @@ class ReceivingSession:
 
     def _on_taken_back(self, bag: BagRef) -> None:
         """A bag accepted earlier is no longer on the receipt."""
-
-    def _row_of(self, bag_id: str) -> ReceivingRow | None:
-        bag = self._accepted.get(bag_id)
-        return None if bag is None else ReceivingRow(bag_id, RowState.RECEIVED, bag)
 
     def _refusal_words(self) -> str | None:
         """The refused bags as `id（为何）` for a description, or None."""

@@ -24,7 +24,6 @@ from datetime import datetime
 from desktop.domain.codes import Abo, Rh, TakeoutType
 from desktop.domain.compatibility import (
     CompatibilityLevel,
-    CompatibilityVerdict,
     ComponentClass,
     check_compatibility,
 )
@@ -57,8 +56,6 @@ class Assessment:
 
     level: CompatibilityLevel
     reasons: tuple[Bilingual, ...]
-    verdict: CompatibilityVerdict | None = None
-    """The compatibility verdict, on a clinical-use takeout."""
 
     @property
     def reason(self) -> Bilingual:
@@ -122,7 +119,7 @@ def _clinical(facts: BagFacts, patient: PatientGroups | None) -> Assessment:
     level = verdict.level
     if facts.label_warnings and level is CompatibilityLevel.OK:
         level = CompatibilityLevel.WARNING
-    return Assessment(level, reasons, verdict)
+    return Assessment(level, reasons)
 
 
 _NO_PATIENT_GROUPS = Bilingual(
