@@ -139,9 +139,10 @@ def element_to_wire(element: etree._Element, model: type[BaseModel]) -> dict[str
         structure = shape.get(tag)
         if structure is None:
             text = child.text
-            if text is None and _nil(child):
+            if text is None:
+                # Empty and nil both mean "not given" for the models: leave the field out.
                 continue
-            wire[tag] = text or ""
+            wire[tag] = text
             continue
         if _nil(child):
             continue

@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -28,10 +29,10 @@ from desktop.platform.client import PlatformClient
 from desktop.store import bills
 from desktop.store.database import Store
 from desktop.store.dictionaries import Dictionary, replace_dictionary
-from desktop.store.times import Clock, to_text
+from desktop.store.times import Clock, from_text, to_text
 
 OWN_FACILITY = "own_facility"
-"""The `store_meta` entry (and `dictionary_sync` name) of this hospital's facility record."""
+"""The `store_meta` entry of this hospital's facility record."""
 
 
 def sync_dictionaries(store: Store, client: PlatformClient) -> dict[str, int]:
@@ -52,28 +53,36 @@ def sync_dictionaries(store: Store, client: PlatformClient) -> dict[str, int]:
     return counts
 
 
+class KeptFacility(NamedTuple):
+    """This hospital's facility record as last synced."""
+
+    facility: Facility
+    synced_at: datetime
+
+
 def save_own_facility(store: Store, facility: Facility) -> None:
-    synced_at = to_text(store.now())
+    kept = {
+        "facility": facility.model_dump(by_alias=True, mode="json"),
+        "synced_at": to_text(store.now()),
+    }
     with store.transaction() as conn:
         conn.execute(
             "INSERT INTO store_meta (name, value) VALUES (?, ?) "
             "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-            (OWN_FACILITY, json.dumps(facility.model_dump(by_alias=True, mode="json"))),
-        )
-        conn.execute(
-            "INSERT INTO dictionary_sync (name, synced_at, row_count) VALUES (?, ?, 1) "
-            "ON CONFLICT (name) DO UPDATE SET synced_at = excluded.synced_at",
-            (OWN_FACILITY, synced_at),
+            (OWN_FACILITY, json.dumps(kept, ensure_ascii=False)),
         )
 
 
-def own_facility(store: Store) -> Facility | None:
-    """This hospital's facility record as last synced, or None before the first sync."""
+def own_facility(store: Store) -> KeptFacility | None:
+    """This hospital's facility record and when it was synced, or None before the first sync."""
     with store.read() as conn:
         row = conn.execute(
             "SELECT value FROM store_meta WHERE name = ?", (OWN_FACILITY,)
         ).fetchone()
-    return None if row is None else Facility.model_validate(json.loads(row[0]))
+    if row is None:
+        return None
+    kept = json.loads(row[0])
+    return KeptFacility(Facility.model_validate(kept["facility"]), from_text(kept["synced_at"]))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from desktop import __version__
 from desktop.config.settings import Settings
 from desktop.ui.crash import CrashReporter
 from desktop.ui.desk import Desk
+from desktop.ui.garbage import UiThreadGarbageCollector
 from desktop.ui.i18n import install_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.operator import Operator
@@ -47,9 +48,13 @@ def run_desk(options: DeskOptions, argv: Sequence[str] = ()) -> int:
     app.setApplicationVersion(__version__)
     crash = CrashReporter(app)
     crash.install()
+    collector = UiThreadGarbageCollector(app)
     window = build_window(app, options, crash)
     window.show()
     QTimer.singleShot(0, window.desk.start)
     if window.desk.operator is None:
         QTimer.singleShot(0, window.choose_operator)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        collector.stop()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -74,12 +75,24 @@ class Desk(QObject):
         self.db: SerialWorker[Store] = SerialWorker(
             "blood-desk-db", self._open_store, _close_store, report_error, self
         )
-        self.net: SerialWorker[Connection] = SerialWorker(
-            "blood-desk-net", self._connect, _close_connection, report_error, self
-        )
+        self.net: SerialWorker[Connection] = self._net_worker()
+        self.outbox_summary: Any = None
+        self._draining = False
+        self._drain_again = False
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(int(settings.poll_interval_s * 1000))
-        self._poll_timer.timeout.connect(self.poll_now)
+        self._poll_timer.timeout.connect(self._periodic)
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.timeout.connect(self.drain_now)
+        self._deadline_timer = QTimer(self)
+        self._deadline_timer.setInterval(30_000)
+        self._deadline_timer.timeout.connect(self.refresh_outbox)
+
+    def _net_worker(self) -> SerialWorker[Connection]:
+        return SerialWorker(
+            "blood-desk-net", self._connect, _close_connection, self._report_error, self
+        )
 
     # -- life cycle ------------------------------------------------------------------
 
@@ -87,11 +100,22 @@ class Desk(QObject):
         self.db.start()
         self.net.start()
         self._poll_timer.start()
+        self._deadline_timer.start()
+        self.run_db(_jobs().last_dictionary_sync, self.last_sync_changed.emit)
+        self.refresh_outbox()
+        self.poll_now()
+        self.sync_dictionaries(only_if_due=True)
+        self.drain_now()
 
     def shutdown(self) -> None:
-        self._poll_timer.stop()
+        for timer in (self._poll_timer, self._retry_timer, self._deadline_timer):
+            timer.stop()
         self.net.stop()
         self.db.stop()
+
+    def _periodic(self) -> None:
+        self.poll_now()
+        self.drain_now()
 
     def _open_store(self) -> Store:
         from desktop.store.database import Store  # noqa: PLC0415 - after the window shows
@@ -162,27 +186,128 @@ class Desk(QObject):
 
     # -- platform sync ---------------------------------------------------------------
 
+    def sync_now(self) -> None:
+        """F5: the dispatch list, the dictionaries, and the outbox, at once."""
+        self.poll_now()
+        self.sync_dictionaries()
+        self.drain_now(retry_now=True)
+
     def poll_now(self) -> None:
         """Fetch the dispatch list; new bills are fetched at once and stored."""
-        self.run_net(_fetch_new_bills_from, self._store_new_bills)
+        jobs = _jobs()
+        self.run_db(
+            jobs.known_bill_ids,
+            lambda known: self.run_net(
+                lambda connection: jobs.fetch_new_bills(connection, known), self._keep_bills
+            ),
+        )
 
-    def _store_new_bills(self, fetched: Any) -> None:
-        def write(store: Store) -> list[str]:
-            from desktop.store.sync import store_dispatch  # noqa: PLC0415
-
-            return store_dispatch(store, fetched)
-
-        self.run_db(write, self._announce_bills)
+    def _keep_bills(self, fetched: Any) -> None:
+        self.run_db(lambda store: _jobs().keep_new_bills(store, fetched), self._announce_bills)
 
     def _announce_bills(self, new_ids: list[str]) -> None:
         if new_ids:
             self.bills_changed.emit(new_ids)
 
+    def sync_dictionaries(self, only_if_due: bool = False) -> None:
+        jobs = _jobs()
+        if only_if_due:
+            self.run_db(jobs.dictionaries_due, self._sync_if_due)
+            return
+        data_dir = self.settings.data_dir
+        self.run_net(
+            lambda connection: jobs.sync_all_dictionaries(connection, data_dir),
+            self._dictionaries_synced,
+        )
 
-def _fetch_new_bills_from(connection: Connection) -> Any:
-    from desktop.store.sync import fetch_dispatch  # noqa: PLC0415
+    def _sync_if_due(self, due: bool) -> None:
+        if due:
+            self.sync_dictionaries()
 
-    return fetch_dispatch(connection.client)
+    def _dictionaries_synced(self, result: tuple[dict[str, int], datetime]) -> None:
+        self.dictionaries_changed.emit()
+        self.last_sync_changed.emit(result[1])
+
+    # -- the outbox ----------------------------------------------------------------------
+
+    def drain_now(self, retry_now: bool = False) -> None:
+        """Send what the outbox holds; a drain already running is followed by one more."""
+        if self._draining:
+            self._drain_again = True
+            return
+        self._draining = True
+        data_dir, workstation = self.settings.data_dir, self.settings.workstation
+        self.run_net(
+            lambda connection: _jobs().drain_outbox(connection, data_dir, workstation, retry_now),
+            self._drained,
+            self._drain_failed,
+        )
+
+    def _drained(self, report: Any) -> None:
+        self._draining = False
+        if report.pause is not None:
+            self.set_connection_state(ConnectionState.PAUSED)
+            self.show_notice(
+                NoticeLevel.ERROR, report.pause.error.message_zh, report.pause.error.message_en
+            )
+        elif report.stopped == "platform_down":
+            self.set_connection_state(ConnectionState.OFFLINE)
+        if report.acknowledged or report.needs_attention:
+            self.stock_changed.emit()
+        self.refresh_outbox()
+        if self._drain_again:
+            self._drain_again = False
+            self.drain_now()
+
+    def _drain_failed(self, error: BaseException) -> None:
+        self._draining = False
+        self._drain_again = False
+        self.platform_failed(error)
+        self.refresh_outbox()
+
+    def refresh_outbox(self) -> None:
+        """Counts, the midnight deadline and the next retry, for the status bar and the tabs."""
+        workstation, thresholds = self.settings.workstation, self.settings.deadline_thresholds
+        self.run_db(
+            lambda store: _jobs().outbox_summary(store, workstation, thresholds),
+            self._outbox_refreshed,
+        )
+
+    def _outbox_refreshed(self, summary: Any) -> None:
+        self.outbox_summary = summary
+        self.outbox_changed.emit(summary)
+        self._schedule_retry(summary.next_attempt)
+
+    def _schedule_retry(self, when: datetime | None) -> None:
+        if when is None or self.connection_state == ConnectionState.PAUSED:
+            self._retry_timer.stop()
+            return
+        delay_ms = int((when - datetime.now(when.tzinfo)).total_seconds() * 1000)
+        self._retry_timer.start(max(1_000, min(delay_ms, 3_600_000)))
+
+    # -- settings ------------------------------------------------------------------------
+
+    def apply_settings(self, settings: Settings) -> None:
+        """New settings take effect at once: the platform connection is opened again."""
+        self.settings = settings
+        self.is_training = not settings.platform_configured
+        self.training_changed.emit(self.is_training)
+        self._poll_timer.setInterval(int(settings.poll_interval_s * 1000))
+        self.net.stop()
+        self.net = self._net_worker()
+        self.net.start()
+        self.set_connection_state(ConnectionState.STARTING)
+        workstation = settings.workstation
+        self.run_db(
+            lambda store: _jobs().resume_outbox(store, workstation), lambda _: self.sync_now()
+        )
+
+
+def _jobs() -> Any:
+    # The store and the network stack load with the workers, after the window shows.
+    from desktop.ui import desk_jobs  # noqa: PLC0415
+
+    return desk_jobs
 
 
 def _close_store(store: Store) -> None:

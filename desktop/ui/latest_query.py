@@ -40,10 +40,6 @@ class LatestQuery:
         self._waiting: _Query | None = None
         self._in_flight = False
 
-    @property
-    def busy(self) -> bool:
-        return self._in_flight
-
     def ask(
         self,
         work: Callable[[Store], ResultT],

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -37,9 +39,10 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         for index, (title, factory) in enumerate(tabs, start=1):
             self.tabs.addTab(factory(desk), title)
-            self._shortcut(f"Ctrl+{index}", lambda i=index - 1: self.tabs.setCurrentIndex(i))
+            self._shortcut(f"Ctrl+{index}", partial(self.tabs.setCurrentIndex, index - 1))
         self._build_menus()
         self._connect_desk()
+        self._connect_tabs()
 
     def _build_menus(self) -> None:
         desk = self.desk
@@ -95,7 +98,24 @@ class MainWindow(QMainWindow):
         desk.operator_changed.connect(self.status.show_operator)
         desk.last_sync_changed.connect(self.status.show_last_sync)
         desk.notice.connect(self._show_notice)
+        desk.outbox_changed.connect(self._show_outbox)
+        desk.training_changed.connect(self.training_banner.setVisible)
         self.status.operator_requested.connect(self.choose_operator)
+
+    def _show_outbox(self, summary: Any) -> None:
+        counts = summary.counts
+        self.status.show_outbox(counts.waiting, counts.in_doubt, counts.needs_attention)
+        self.status.show_deadline(summary.deadline)
+
+    def _connect_tabs(self) -> None:
+        """The bills tab hands a bill to the receiving tab, and shows it."""
+        pages = [self.tabs.widget(index) for index in range(self.tabs.count())]
+        receiving = next((page for page in pages if hasattr(page, "open_bill")), None)
+        for page in pages:
+            request = getattr(page, "receive_requested", None)
+            if request is not None and receiving is not None:
+                request.connect(receiving.open_bill)
+                request.connect(lambda _bill, target=receiving: self.tabs.setCurrentWidget(target))
 
     def _show_notice(self, level: str, message: str) -> None:
         self.status.showMessage(message, 15_000 if level == "info" else 60_000)

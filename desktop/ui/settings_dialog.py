@@ -56,9 +56,9 @@ class SettingsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self._platform_page(), self.tr("&Platform"))
         tabs.addTab(self._counter_page(), self.tr("&Counter"))
-        self.result = QPlainTextEdit()
-        self.result.setReadOnly(True)
-        self.result.setMaximumHeight(140)
+        self.check_output = QPlainTextEdit()
+        self.check_output.setReadOnly(True)
+        self.check_output.setMaximumHeight(140)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
@@ -74,7 +74,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(self.error)
-        layout.addWidget(self.result)
+        layout.addWidget(self.check_output)
         layout.addWidget(buttons)
 
     # -- pages -----------------------------------------------------------------------
@@ -219,7 +219,7 @@ class SettingsDialog(QDialog):
         if candidate is None or self._checker is not None:
             return
         self.test_button.setEnabled(False)
-        self.result.setPlainText(self.tr("Testing…"))
+        self.check_output.setPlainText(self.tr("Testing…"))
         self._checker = SerialWorker(
             "settings-check", lambda: _connect(candidate), _close, self._check_failed, self
         )
@@ -231,12 +231,12 @@ class SettingsDialog(QDialog):
             ("✔ " if step.ok else "✘ ") + f"{step.name}: " + pick(step.detail_zh, step.detail_en)
             for step in steps
         ]
-        self.result.setPlainText("\n".join(lines))
+        self.check_output.setPlainText("\n".join(lines))
         self._finish_check()
 
     def _check_failed(self, error: BaseException) -> None:
         message = pick(*_bilingual(error))
-        self.result.setPlainText(self.tr("Connection test failed: ") + message)
+        self.check_output.setPlainText(self.tr("Connection test failed: ") + message)
         self._finish_check()
 
     def _finish_check(self) -> None:

@@ -37,11 +37,20 @@ OPERATIONS = {
 }
 
 
-def desk_sync(connection: Connection, store: Store) -> float:
+def desk_sync(connection: Connection, folder: Path) -> float:
+    """A full sync into an empty store (an unchanged re-sync is much cheaper: it is skipped)."""
+    with tempfile.TemporaryDirectory(dir=folder) as data_dir, Store.open(Path(data_dir)) as store:
+        started = time.perf_counter()
+        for dictionary, method in OPERATIONS.values():
+            rows = getattr(connection.client, method)()
+            replace_dictionary(store, dictionary, rows)
+        return time.perf_counter() - started
+
+
+def desk_resync(connection: Connection, store: Store) -> float:
     started = time.perf_counter()
     for dictionary, method in OPERATIONS.values():
-        rows = getattr(connection.client, method)()
-        replace_dictionary(store, dictionary, rows)
+        replace_dictionary(store, dictionary, getattr(connection.client, method)())
     return time.perf_counter() - started
 
 
@@ -95,13 +104,15 @@ def main() -> None:
             store = Store.open(Path(folder) / "desk")
             raw_database = sqlite3.connect(Path(folder) / "raw.db")
             try:
-                desk = median_of(runs, lambda: desk_sync(connection, store))
+                desk = median_of(runs, lambda: desk_sync(connection, Path(folder)))
+                resync = median_of(runs, lambda: desk_resync(connection, store))
                 raw = median_of(runs, lambda: raw_sync(connection, raw_database))
             finally:
                 store.close()
                 raw_database.close()
     print(f"dictionary sync, large data set (50,000 diseases), median of {runs} runs")
-    print(f"  desk sync : {desk * 1000:8.0f} ms")
+    print(f"  desk sync : {desk * 1000:8.0f} ms  (into an empty store, search index built)")
+    print(f"  re-sync   : {resync * 1000:8.0f} ms  (unchanged dictionaries: fetched, validated, skipped)")
     print(f"  raw cost  : {raw * 1000:8.0f} ms  (httpx + lxml + one executemany)")
     print(f"  ratio     : {desk / raw:8.2f} x  (goal <= 1.5)")
 

@@ -28,16 +28,16 @@ from typing import Any, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402 - after choosing the platform
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from desktop.config.settings import load_settings  # noqa: E402
-from desktop.store.dictionaries import Dictionary, replace_dictionary  # noqa: E402
-from desktop.ui.desk import Desk  # noqa: E402
-from desktop.ui.operator import Operator  # noqa: E402
-from desktop.ui.receiving.sources import BillSession  # noqa: E402
-from desktop.ui.tabs.receiving import ReceivingTab  # noqa: E402
+from desktop.config.settings import load_settings
+from desktop.store.dictionaries import Dictionary, replace_dictionary
+from desktop.ui.desk import Desk
+from desktop.ui.operator import Operator
+from desktop.ui.receiving.sources import BillSession
+from desktop.ui.tabs.receiving import ReceivingTab
 
 T = TypeVar("T")
 BILL_BAGS = 1000

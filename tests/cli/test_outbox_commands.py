@@ -114,29 +114,18 @@ def test_a_refused_document_exits_5_and_stays_saved_for_attention(
     assert main(["outbox", "send"]) == ExitCode.PLATFORM_REFUSED
 
 
-def test_an_unreachable_platform_saves_and_exits_0_then_send_exits_4(
+def test_offline_a_receipt_needs_its_bill_kept_locally(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed = probe.getsockname()[1]
-    for name, path in (
-        ("token_url", "/oauth/token"),
-        ("service_url", "/soap"),
-        ("dispatch_url", "/d"),
-    ):
-        monkeypatch.setenv(ENV_VARS[name], f"http://127.0.0.1:{closed}{path}")
-    document = cancel("CK-NOT-HERE", ["B1"])
-    code = main(["cancel", write(tmp_path, "qx.json", document)])
-    assert code == ExitCode.BAD_INPUT  # no such takeout in the local stock
-    capsys.readouterr()
-    bill_bags = ["B1"]
-    code, answer = run_json(
-        capsys, "receive", write(tmp_path, "rk.json", receive("FX-X", bill_bags))
-    )
-    # Without the bill kept locally, a receipt cannot be stocked offline.
+    for name in ("token_url", "service_url", "dispatch_url"):
+        monkeypatch.setenv(ENV_VARS[name], f"http://127.0.0.1:{closed}/{name}")
+    code, answer = run_json(capsys, "receive", write(tmp_path, "rk.json", receive("FX-X", ["B1"])))
     assert code == ExitCode.PLATFORM_UNREACHABLE
     assert answer["saved"] is False
+    assert "无法从平台取得血袋信息" in answer["message_zh"]
 
 
 def test_offline_saves_then_send_delivers(

@@ -26,6 +26,7 @@ import signal
 import sys
 import threading
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,8 @@ from desktop.store.sender import OutboxSender
 
 TEST_KEY = bytes(range(32))
 WORKSTATION = "CRASH1"
-_PAUSE_BETWEEN_SAVES_S = 0.003
+_PAUSE_BETWEEN_SAVES_S = 0.02
+"""A brisk counter's pace: kills then land among saves and drains, not after the plan is done."""
 
 
 class Plan:
@@ -122,11 +124,16 @@ def _child(plan: Plan, data_dir: Path, out_file: Path) -> None:
     descriptor = os.open(out_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(descriptor, sys.stdout.fileno())
     os.close(descriptor)
+    status = 0
     try:
         run(plan, data_dir)
+    except BaseException:
+        # The test reads this file: a desk that died by itself must say why.
+        traceback.print_exc(file=sys.stdout)
+        status = 1
     finally:
         sys.stdout.flush()
-        os._exit(0)
+        os._exit(status)
 
 
 def zygote(plan_file: Path, platform_file: Path) -> None:

@@ -1,4 +1,4 @@
-"""Run work on a desk's workers from a UI test and wait for the answer."""
+"""Run work on a desk's workers from a UI test and wait for the answer; scenes set up that way."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.models import HandoverInfo
+from desktop.store.audit import Operator
+from desktop.store.outbox import Outbox
 from desktop.ui.desk import Desk
 
 if TYPE_CHECKING:
@@ -46,3 +49,20 @@ class DeskJobs:
         if not succeeded:
             raise value
         return value
+
+
+CLERK = Operator("张三", "zhangsan")
+
+
+def receive_whole_bill(store: Store, info: HandoverInfo) -> None:
+    """Receive every bag of bill `info` through the outbox, as the receiving tab does."""
+    now = store.now()
+    receive = {
+        "type": 151,
+        "refId": info.id,
+        "receiver": CLERK.staff_number,
+        "createTime": now,
+        "receiveTime": now,
+        "bloodBags": [{"bloodBagId": bag.blood_bag_id} for bag in info.blood_bags],
+    }
+    Outbox(store, "counter-1").submit_receive(receive, info.blood_bags, CLERK)

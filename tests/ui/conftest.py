@@ -10,6 +10,8 @@ store and platform connection the tabs use.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,15 +30,34 @@ def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Desk]:
     reported: list[BaseException] = []
     settings = load_settings({"data_dir": tmp_path / "data"}, environ={})
     desk = Desk(settings, reported.append)
-    desk.start()
-    try:
-        yield desk
-    finally:
-        desk.shutdown()
+    with _garbage_collected_on_this_thread():
+        desk.start()
+        try:
+            yield desk
+        finally:
+            desk.shutdown()
     assert desk.db._thread.isFinished(), "the db worker outlived the desk"
     assert desk.net._thread.isFinished(), "the net worker outlived the desk"
     qtbot.waitUntil(lambda: _python_threads() <= threads_before, timeout=5_000)
     assert not reported, f"the desk reported unhandled errors: {reported!r}"
+
+
+@contextlib.contextmanager
+def _garbage_collected_on_this_thread() -> Iterator[None]:
+    """No automatic garbage collection while the workers run; collect here before and after.
+
+    Python collects cycles on whichever thread happens to allocate, and a cycle
+    holding a widget (a closed tab and the lambdas connected to it) collected on
+    a worker or the training platform's thread deletes the widget off the UI
+    thread, which crashes Qt. Anki's `aqt` disables the collector for this reason.
+    """
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 def _python_threads() -> set[threading.Thread]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from desk_jobs import DeskJobs
+from desk_jobs import DeskJobs, receive_whole_bill
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget
 from pytestqt.qtbot import QtBot
@@ -87,6 +87,27 @@ def test_a_new_bill_is_noticed_and_listed_first(
     assert model.data(model.index(position, 0), Qt.ItemDataRole.BackgroundRole) is None
 
 
+def test_a_received_bill_repaints_only_its_row(
+    qtbot: QtBot, desk: Desk, polled: BillsTab, jobs: DeskJobs
+) -> None:
+    wanted = listed_ids(polled)[2]
+    info = jobs.db(lambda store: bills.bill(store, wanted))
+    assert info is not None
+    jobs.db(lambda store: receive_whole_bill(store, info))
+    model = polled.bill_list
+    position = model.position_of_bill(wanted)
+    repainted: list[tuple[int, int]] = []
+    model.dataChanged.connect(
+        lambda first, last, _roles: repainted.append((first.row(), last.row()))
+    )
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
+        desk.stock_changed.emit()
+    assert repainted == [(position, position)]
+    assert model.data(model.index(position, BillColumn.STATE)) == "Received"
+    n = len(info.blood_bags)
+    assert model.data(model.index(position, BillColumn.BAGS)) == f"{n} / {n}"
+
+
 def test_open_a_bill_by_typing_its_number(qtbot: QtBot, polled: BillsTab, jobs: DeskJobs) -> None:
     wanted = jobs.db(bills.bills)[-1].id
     info = jobs.db(lambda store: bills.bill(store, wanted))
@@ -151,12 +172,19 @@ def test_receive_this_bill_asks_for_the_receiving_tab(
     assert requested.args == [wanted]
 
 
-def test_enter_on_a_row_opens_it(qtbot: QtBot, polled: BillsTab) -> None:
-    polled.show()
-    qtbot.waitExposed(polled)
+def test_down_from_the_number_field_then_enter_opens_a_row(
+    qtbot: QtBot, window: QTabWidget, polled: BillsTab
+) -> None:
+    window.setCurrentIndex(1)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(polled.number_field.hasFocus)
+    qtbot.keyClick(polled.number_field, Qt.Key.Key_Down)
     view = polled.list_view
-    view.setFocus()
-    view.setCurrentIndex(view.model().index(1, 0))
+    assert view.hasFocus()
+    assert view.currentIndex().row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_Down)
     with qtbot.waitSignal(polled.bill_opened) as opened:
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert opened.args == [listed_ids(polled)[1]]

@@ -23,8 +23,9 @@ from desktop.domain.codes import ReceiveType
 from desktop.domain.delivery import DeliveryState
 from desktop.domain.isbt128 import encode_din_barcode
 from desktop.domain.models import HandoverInfo
-from desktop.store import stock
+from desktop.store import bills, stock
 from desktop.store.audit import Operator as StaffMember
+from desktop.store.bills import BillState
 from desktop.store.departments import Department, save_department
 from desktop.store.dictionaries import Dictionary, replace_dictionary
 from desktop.store.outbox import Outbox
@@ -35,8 +36,8 @@ from desktop.training.seed import TRAINING_HOSPITAL_ID
 from desktop.training.seed.bills import NEAR_EXPIRY_REMARK
 from desktop.training.state import PlatformState
 from desktop.ui.desk import Desk
+from desktop.ui.models.receiving_models import RowState
 from desktop.ui.operator import Operator
-from desktop.ui.receiving.delivery_view import outcome_titles
 from desktop.ui.receiving.session import Outcome
 from desktop.ui.receiving.sources import BillSession, ReturnSession, TransferSession
 from desktop.ui.scan_feedback import FeedbackLevel
@@ -280,6 +281,44 @@ def _issue_a_bag(tab: ReceivingTab, desk: Desk, jobs: Any, qtbot: QtBot) -> str:
     return bag.blood_bag_id
 
 
+def test_scans_of_a_bill_survive_leaving_it_and_a_bag_can_be_taken_back(
+    tab: ReceivingTab, jobs: Any, qtbot: QtBot
+) -> None:
+    state = jobs.training()
+    first = state.dispatch_new_bill(bag_count=3)
+    second = state.dispatch_new_bill(bag_count=1)
+    tab.open_bill(first.id)
+    qtbot.waitUntil(lambda: isinstance(tab.session, BillSession), timeout=WAIT_MS)
+    for bag in first.blood_bags[:2]:
+        scan(tab, bag.blood_bag_id)
+
+    tab.open_bill(second.id)
+    qtbot.waitUntil(
+        lambda: isinstance(tab.session, BillSession) and tab.session.bill.id == second.id,
+        timeout=WAIT_MS,
+    )
+    summaries = jobs.db(lambda store: {b.id: b.state for b in bills.bills(store)})
+    assert summaries[first.id] is BillState.RECEIVING
+    tab.open_bill(first.id)
+    qtbot.waitUntil(
+        lambda: isinstance(tab.session, BillSession) and tab.session.bill.id == first.id,
+        timeout=WAIT_MS,
+    )
+    session = tab.session
+    assert session is not None
+    assert [bag.bag_id for bag in session.accepted] == [
+        bag.blood_bag_id for bag in first.blood_bags[:2]
+    ]
+
+    taken_back = first.blood_bags[0].blood_bag_id
+    tab.scans.reveal(taken_back)
+    QTest.keyClick(tab.scans.view, Qt.Key.Key_Delete)
+    assert [bag.bag_id for bag in session.accepted] == [first.blood_bags[1].blood_bag_id]
+    row = tab.scans.model.row_for(taken_back)
+    assert row is not None
+    assert row.state is RowState.AWAITED
+
+
 def test_nothing_is_judged_before_a_source_is_chosen(tab: ReceivingTab, qtbot: QtBot) -> None:
     scan(tab, encode_din_barcode("C310126000123"))
     assert tab.scans.feedback.level is FeedbackLevel.REFUSED
@@ -328,4 +367,4 @@ def _error_under(tab: ReceivingTab, field: QWidget) -> str:
 
 
 def test_the_scan_verdict_titles_cover_every_outcome(tab: ReceivingTab) -> None:
-    assert set(outcome_titles(tab)) == set(Outcome)
+    assert set(tab.scans.titles) == set(Outcome)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from desk_jobs import DeskJobs
+from desk_jobs import CLERK, DeskJobs, receive_whole_bill
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -14,7 +14,6 @@ from desktop.domain.codes import Abo, Rh
 from desktop.domain.expiry import ExpiryClass, expiry_class
 from desktop.domain.models import HandoverInfo
 from desktop.store import bills
-from desktop.store.audit import Operator
 from desktop.store.database import Store
 from desktop.store.outbox import Outbox
 from desktop.ui.desk import Desk
@@ -29,21 +28,6 @@ NEAR_EXPIRY_REMARK = "近效期"
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def receive_all(store: Store, info: HandoverInfo) -> None:
-    now = store.now()
-    receive = {
-        "type": 151,
-        "refId": info.id,
-        "receiver": "zhangsan",
-        "createTime": now,
-        "receiveTime": now,
-        "bloodBags": [{"bloodBagId": bag.blood_bag_id} for bag in info.blood_bags],
-    }
-    Outbox(store, "counter-1").submit_receive(
-        receive, info.blood_bags, Operator("张三", "zhangsan")
-    )
-
-
 @pytest.fixture
 def received(qtbot: QtBot, desk: Desk, jobs: DeskJobs) -> HandoverInfo:
     """The near-expiry bill of the training platform, polled and received whole."""
@@ -53,7 +37,7 @@ def received(qtbot: QtBot, desk: Desk, jobs: DeskJobs) -> HandoverInfo:
     wanted = next(summary.id for summary in kept if NEAR_EXPIRY_REMARK in (summary.remark or ""))
     info = jobs.db(lambda store: bills.bill(store, wanted))
     assert info is not None
-    jobs.db(lambda store: receive_all(store, info))
+    jobs.db(lambda store: receive_whole_bill(store, info))
     return info
 
 
@@ -132,11 +116,11 @@ def test_a_takeout_refreshes_only_what_changed(
                     "type": 1007,
                     "createTime": now,
                     "commitTime": now,
-                    "optId": "zhangsan",
+                    "optId": CLERK.staff_number,
                     "details": [{"bloodBagId": gone.bag_id}],
                 }
             },
-            Operator("张三", "zhangsan"),
+            CLERK,
         )
 
     jobs.db(take_out)

@@ -114,6 +114,13 @@ Amount = Annotated[
 """A "number with two decimals" of the spec."""
 OptionalAmount = Annotated[Amount | None, BeforeValidator(blank_as_none)]
 
+# The platform's dictionaries come in lists of up to 50,000 rows, read by the client
+# with empty elements already absent. Their optional fields need none of the
+# form-oriented Python validators above, and leaving those out keeps validation
+# in pydantic's compiled core: about twice as fast on the disease dictionary.
+IncomingOptionalText = str | None
+IncomingOptionalCount = Annotated[int, Field(ge=0)] | None
+
 OptionalDateTime = Annotated[ShanghaiDateTime | None, BeforeValidator(blank_as_none)]
 OptionalFlag = Annotated[bool | None, BeforeValidator(blank_as_none)]
 

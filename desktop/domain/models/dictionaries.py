@@ -16,6 +16,8 @@ from desktop.domain.codes import FacilityType
 from desktop.domain.models._base import (
     Count,
     IncomingModel,
+    IncomingOptionalCount,
+    IncomingOptionalText,
     OptionalAmount,
     OptionalCount,
     OptionalText,
@@ -57,7 +59,7 @@ class BloodType(IncomingModel):
 
     id: Count
     name: Text
-    ui_order: OptionalCount = Field(None, alias="uiOrder")
+    ui_order: IncomingOptionalCount = Field(None, alias="uiOrder")
     available: Available = True
 
 
@@ -66,7 +68,7 @@ class BloodSubType(IncomingModel):
 
     id: Count
     name: Text
-    ui_order: OptionalCount = Field(None, alias="uiOrder")
+    ui_order: IncomingOptionalCount = Field(None, alias="uiOrder")
     available: Available = True
 
 
@@ -84,6 +86,6 @@ class Disease(IncomingModel):
 
     id: Text
     name: Text
-    code: OptionalText = None
-    ui_order: OptionalCount = Field(None, alias="uiOrder")
+    code: IncomingOptionalText = None
+    ui_order: IncomingOptionalCount = Field(None, alias="uiOrder")
     available: Available = True

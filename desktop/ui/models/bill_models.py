@@ -132,9 +132,6 @@ class BillListModel(RowTableModel[BillSummary]):
     def new_count(self) -> int:
         return len(self._new)
 
-    def is_new(self, bill_id: str) -> bool:
-        return bill_id in self._new
-
     def position_of_bill(self, bill_id: str) -> int | None:
         return self.position_of(lambda row: row.id == bill_id)
 

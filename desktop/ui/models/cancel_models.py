@@ -142,7 +142,12 @@ class CancelBagsModel(RowTableModel[CancelBag]):
         return [row.line.bag_id for row in self._rows if row.line.bag_id in self._checked]
 
     def check_all(self, checked: bool) -> None:
-        self._checked = {row.line.bag_id for row in self._rows if row.cancellable and checked}
+        self.check([row.line.bag_id for row in self._rows] if checked else [])
+
+    def check(self, bag_ids: Sequence[str]) -> None:
+        """Tick exactly the bags of `bag_ids` that can still be cancelled."""
+        wanted = set(bag_ids)
+        self._checked = {row.line.bag_id for row in self._rows if row.cancellable} & wanted
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 

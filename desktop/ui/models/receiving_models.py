@@ -71,6 +71,7 @@ class Column(IntEnum):
     NOTE = 5
 
 
+_COLUMN_COUNT: Final = len(Column)
 _STATE_ORDER: Final = {state: index for index, state in enumerate(RowState)}
 _STATE_COLOURS: Final = {
     RowState.REFUSED: EXPIRED_BACKGROUND,
@@ -106,9 +107,16 @@ class ReceivingModel(RowTableModel[ReceivingRow]):
         }
         self._handlers = {Qt.ItemDataRole.DisplayRole: self.display, **self._role_handlers()}
 
+    # The view asks these thousands of times per repaint; the base class's versions (an
+    # enum's len, checkIndex, a handler table built per call) cost as much as the painting.
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
+        return 0 if parent.isValid() else _COLUMN_COUNT
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Every scan repaints the visible rows: this skips the base class's per-call
-        # checkIndex and handler table, which cost as much as the painting itself.
         position = index.row()
         if not index.isValid() or position >= len(self._rows):
             return None

@@ -1,8 +1,7 @@
-"""What the receiving tab says after a scan and after a submission.
+"""The last receipt: where it stands with the platform, and its slip to print or file as PDF.
 
-`outcome_titles` gives the big title of the result panel for each scan
-outcome; `DeliveryView` shows the last receipt's delivery state (saved,
-waiting, sent, in doubt, needs attention) and prints it or saves it as PDF.
+`DeliveryView` shows the receipt's delivery state (saved, waiting, sent, in
+doubt, needs attention) as the outbox moves it on.
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.domain.delivery import DeliveryState
@@ -18,10 +16,8 @@ from desktop.store.outbox_items import OutboxItem
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import pick
 from desktop.ui.receiving.receipt import ReceiptPrinter, ReceiptSlip
-from desktop.ui.receiving.session import Outcome
 from desktop.ui.receiving.submission import DeliveryTracker
 
-_CONTEXT: Final = "ReceivingTab"
 _STATE_STYLES: Final = {
     DeliveryState.PENDING: "background: #fff9c4; color: black; padding: 4px;",
     DeliveryState.IN_DOUBT: "background: #ffb300; color: black; padding: 4px;",
@@ -29,34 +25,6 @@ _STATE_STYLES: Final = {
     DeliveryState.ACKNOWLEDGED: "background: #c8e6c9; color: black; padding: 4px;",
     DeliveryState.WITHDRAWN: "background: #e0e0e0; color: black; padding: 4px;",
 }
-
-
-def outcome_titles(_owner: QWidget) -> dict[Outcome, str]:
-    """The result panel's title per outcome, in the window's language."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate(_CONTEXT, text)
-
-    return {
-        Outcome.RECEIVED: tr("Received"),
-        Outcome.RECEIVED_WITH_WARNINGS: tr("Received: read the warning"),
-        Outcome.LABEL_AGREES: tr("Label agrees"),
-        Outcome.LABEL_DISAGREES: tr("Label disagrees with the record"),
-        Outcome.PRODUCT_MISMATCH: tr("Product code does not match"),
-        Outcome.SCAN_PRODUCT_CODE: tr("Scan the product code"),
-        Outcome.SCAN_DIN: tr("Scan the DIN"),
-        Outcome.CHECKING: tr("Checking with the platform…"),
-        Outcome.NOT_EXPECTED: tr("Not on this bill"),
-        Outcome.ALREADY_SCANNED: tr("Already scanned"),
-        Outcome.ALREADY_RECEIVED: tr("Already received"),
-        Outcome.EXPIRED: tr("Expired: set it aside"),
-        Outcome.DO_NOT_USE: tr("Do not use: set it aside"),
-        Outcome.UNKNOWN_PRODUCT: tr("Unknown product code"),
-        Outcome.UNKNOWN_TO_PLATFORM: tr("Unknown to the platform"),
-        Outcome.DUPLICATE_RECORDS: tr("Duplicate bag records"),
-        Outcome.BAD_CHECK_CHARACTER: tr("Wrong check character: scan again"),
-        Outcome.UNREADABLE: tr("Not readable: scan again"),
-    }
 
 
 class DeliveryView(QWidget):
@@ -73,8 +41,8 @@ class DeliveryView(QWidget):
         self._printer = ReceiptPrinter(self)
         self.tracker = DeliveryTracker(desk, self)
         self.tracker.changed.connect(self._show_item)
-        self._print = QPushButton(self.tr("&Print receipt (Ctrl+P)"))
-        self._pdf = QPushButton(self.tr("Save as P&DF (Ctrl+Shift+S)"))
+        self._print = QPushButton(self.tr("Print rec&eipt (Ctrl+P)"))
+        self._pdf = QPushButton(self.tr("Save as PD&F (Ctrl+Shift+S)"))
         self._print.clicked.connect(self.print_receipt)
         self._pdf.clicked.connect(self.save_pdf)
         for button in (self._print, self._pdf):

@@ -42,12 +42,13 @@ class StoredBill:
 
 
 def load_reference(store: Store) -> ReferenceData:
+    own = sync.own_facility(store)
     # Withdrawn products still name bags already out there; only new choices hide them.
     return ReferenceData(
         bloods=dictionaries.bloods(store, include_unavailable=True),
         facilities=dictionaries.facilities(store),
         departments=departments.departments(store),
-        own_facility=sync.own_facility(store),
+        own_facility=None if own is None else own.facility,
     )
 
 

@@ -33,7 +33,7 @@ from desktop.ui.models.receiving_models import (
     ReceivingRow,
 )
 from desktop.ui.models.table import OBJECT_ROLE
-from desktop.ui.receiving.session import Counts, ScanVerdict
+from desktop.ui.receiving.session import Counts, Outcome, ScanVerdict
 from desktop.ui.scan_feedback import FeedbackLevel, FeedbackSounds, ScanFeedback
 from desktop.ui.scanner import ScanField
 
@@ -54,6 +54,7 @@ class ScanPanel(QWidget):
         self._reveal_timer.setSingleShot(True)
         self._reveal_timer.setInterval(REVEAL_DELAY_MS)
         self._reveal_timer.timeout.connect(self.catch_up)
+        self.titles = self._outcome_titles()
         self.scan_field = ScanField()
         self.scan_field.setPlaceholderText(self.tr("Scan a bag's bar codes, or type a bag id"))
         self.feedback = ScanFeedback()
@@ -61,9 +62,9 @@ class ScanPanel(QWidget):
         self.model = ReceivingModel(self)
         self.proxy = ReceivingFilter(self.model, self)
         self.view = self._table()
-        self.only_open = QCheckBox(self.tr("Show only bags still &needing work"))
+        self.only_open = QCheckBox(self.tr("Show only bags still needing wor&k"))
         self.only_open.toggled.connect(self.proxy.show_only_open)
-        remove = QPushButton(self.tr("&Remove the selected row (Del)"))
+        remove = QPushButton(self.tr("Re&move the selected row (Del)"))
         remove.clicked.connect(self._remove_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view, self._remove_selected)
         scan_caption = QLabel(self.tr("Sc&an"))
@@ -81,6 +82,29 @@ class ScanPanel(QWidget):
         layout.addWidget(self.feedback)
         layout.addLayout(tools)
         layout.addWidget(self.view, 1)
+
+    def _outcome_titles(self) -> dict[Outcome, str]:
+        """The result panel's big title per scan outcome."""
+        return {
+            Outcome.RECEIVED: self.tr("Received"),
+            Outcome.RECEIVED_WITH_WARNINGS: self.tr("Received: read the warning"),
+            Outcome.LABEL_AGREES: self.tr("Label agrees"),
+            Outcome.LABEL_DISAGREES: self.tr("Label disagrees with the record"),
+            Outcome.PRODUCT_MISMATCH: self.tr("Product code does not match"),
+            Outcome.SCAN_PRODUCT_CODE: self.tr("Scan the product code"),
+            Outcome.SCAN_DIN: self.tr("Scan the DIN"),
+            Outcome.CHECKING: self.tr("Checking with the platform…"),
+            Outcome.NOT_EXPECTED: self.tr("Not on this bill"),
+            Outcome.ALREADY_SCANNED: self.tr("Already scanned"),
+            Outcome.ALREADY_RECEIVED: self.tr("Already received"),
+            Outcome.EXPIRED: self.tr("Expired: set it aside"),
+            Outcome.DO_NOT_USE: self.tr("Do not use: set it aside"),
+            Outcome.UNKNOWN_PRODUCT: self.tr("Unknown product code"),
+            Outcome.UNKNOWN_TO_PLATFORM: self.tr("Unknown to the platform"),
+            Outcome.DUPLICATE_RECORDS: self.tr("Duplicate bag records"),
+            Outcome.BAD_CHECK_CHARACTER: self.tr("Wrong check character: scan again"),
+            Outcome.UNREADABLE: self.tr("Not readable: scan again"),
+        }
 
     def _table(self) -> QTableView:
         view = QTableView()

@@ -128,7 +128,9 @@ class SourceForm(QWidget):
         number_row.addWidget(self.bill_number)
         number_row.addWidget(open_button)
         self._add_row(form, self.tr("Bi&ll"), self.bills, "refId")
-        form.addRow(self.tr("Bill &number"), number_row)
+        number_caption = QLabel(self.tr("Bill &number"))
+        number_caption.setBuddy(self.bill_number)
+        form.addRow(number_caption, number_row)
         return page
 
     def _transfer_page(self) -> QWidget:
@@ -136,7 +138,7 @@ class SourceForm(QWidget):
         form = QFormLayout(page)
         _set_placeholder(self.facility, self.tr("Type part of the hospital's name"))
         self.transfer_number.setPlaceholderText(self.tr("The other hospital's transfer-out number"))
-        self._add_row(form, self.tr("&Hospital"), self.facility, "disOrganId")
+        self._add_row(form, self.tr("Hosp&ital"), self.facility, "disOrganId")
         self._add_row(form, self.tr("Transfer-&out number"), self.transfer_number, "refId")
         return page
 

@@ -39,11 +39,6 @@ class NewBillBanner(QFrame):
         layout.addWidget(dismiss)
         self.hide()
 
-    @property
-    def waiting(self) -> list[str]:
-        """The announced bills not opened yet, newest first."""
-        return list(self._waiting)
-
     def announce(self, bill_ids: list[str]) -> None:
         for bill_id in bill_ids:
             if bill_id not in self._waiting:

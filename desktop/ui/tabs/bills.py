@@ -7,6 +7,10 @@ bill (Enter on its row, or its number scanned or typed into the field at the
 top) shows its bags and sums; a bill the desk has not kept yet is fetched
 from the platform and kept. "Receive this bill" hands the bill to the
 receiving tab through `receive_requested`.
+
+Keyboard: the number field has the focus when the tab is entered, so a scan
+lands there; Down moves into the list, Enter opens the chosen bill, Ctrl+L
+goes back to the number field, Ctrl+R asks to receive the open bill.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -119,6 +123,14 @@ class BillsTab(QWidget):
         self.bag_view = read_only_table(SortProxy(self.bags, self))
         self.sum_view = read_only_table(SortProxy(self.sums, self))
         self._lay_out()
+        for first, second in (
+            (self.number_field, self.list_view),
+            (self.list_view, self.receive_button),
+            (self.receive_button, self.bag_view),
+            (self.bag_view, self.sum_view),
+        ):
+            QWidget.setTabOrder(first, second)
+        self.number_field.installEventFilter(self)
         self._shortcut("Ctrl+R", self.request_receive)
         self._shortcut("Ctrl+L", self._focus_number_field)
         self._expiry_timer = QTimer(self)
@@ -250,8 +262,8 @@ class BillsTab(QWidget):
         position = self.bill_list.position_of_bill(self._open_id)
         summary = None if position is None else self.bill_list.row(position)
         bag_count = self.bags.rowCount()
-        text = self.tr("Bill %1 · %2 bags").replace("%1", self._open_id).replace(
-            "%2", str(bag_count))  # fmt: skip
+        text = self.tr("Bill %1 · %2 bags").replace("%1", self._open_id)
+        text = text.replace("%2", str(bag_count))
         if summary is not None:
             dispatched = summary.deliver_time.strftime("%Y-%m-%d %H:%M")
             text += " · " + self.tr("dispatched %1").replace("%1", dispatched)
@@ -291,6 +303,19 @@ class BillsTab(QWidget):
     def _focus_number_field(self) -> None:
         self.number_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.number_field.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        down = (
+            watched is self.number_field
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+        )
+        if down and self.list_view.model().rowCount():
+            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.list_view.currentIndex().isValid():
+                self.list_view.selectRow(0)
+        return down
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

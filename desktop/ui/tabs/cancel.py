@@ -174,18 +174,28 @@ class CancelTab(QWidget):
         self._choose(row if isinstance(row, FoundTakeout) else None)
 
     def _choose(self, found: FoundTakeout | None) -> None:
+        # The same takeout found again (the stock changed meanwhile): keep the clerk's ticks.
+        same = (
+            found is not None
+            and self._chosen is not None
+            and (found.record.ref_id == self._chosen.record.ref_id)
+        )
         self._chosen = found
-        self.errors.clear()
-        self.bags.set_rows([])
+        if not same:
+            self.errors.clear()
+            self.bags.set_rows([])
         if found is not None:
-            ref_id = found.record.ref_id
+            ticked = self.bags.checked_bag_ids() if same else []
             self._desk.run_db(
-                partial(cancel_bags, ref_id=ref_id), self._show_bags, self._read_failed
+                partial(cancel_bags, ref_id=found.record.ref_id),
+                partial(self._show_bags, ticked=ticked),
+                self._read_failed,
             )
 
-    def _show_bags(self, rows: list[CancelBag]) -> None:
+    def _show_bags(self, rows: list[CancelBag], ticked: list[str]) -> None:
         # Nothing is ticked to begin with: a cancellation names its bags on purpose.
         self.bags.set_rows(rows)
+        self.bags.check(ticked)
 
     # -- cancelling -----------------------------------------------------------------------
 

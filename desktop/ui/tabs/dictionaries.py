@@ -69,13 +69,11 @@ class _Page:
     synced: DictionarySync | None
 
 
-@dataclass
+@dataclass(frozen=True)
 class _View:
     key: str
-    title: str
     model: RowTableModel[Any]
     table: QTableView
-    page: QWidget
     list_all: ListAll | None
     """Every entry, for an empty search; None: only a search lists entries."""
     search: Search | None
@@ -118,7 +116,9 @@ class DictionariesTab(QWidget):
 
     def _build_views(self) -> None:
         self.products = ProductModel(self)
-        specs: list[tuple[str, str, RowTableModel[Any], ListAll | None, Search | None, Any]] = [
+        specs: list[
+            tuple[str, str, RowTableModel[Any], ListAll | None, Search | None, Dictionary | None]
+        ] = [
             ("products", self.tr("Products"), self.products,
              _every(dictionaries.bloods), search.search_bloods, Dictionary.BLOOD),
             ("types", self.tr("Product classes"), ClassModel(self),
@@ -145,7 +145,7 @@ class DictionariesTab(QWidget):
                 table.activated.connect(lambda _index: self._edit_department())
                 layout.addWidget(self.department_actions)
             layout.addWidget(table)
-            self.views[key] = _View(key, title, model, table, page, list_all, find, dictionary)
+            self.views[key] = _View(key, model, table, list_all, find, dictionary)
             self.view_bar.addTab(f"{title} (Alt+{number})")
             self.pages.addWidget(page)
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
@@ -209,8 +209,8 @@ class DictionariesTab(QWidget):
         elif text and not shown:
             self.status.setText(self.tr("Nothing matches “%1”").replace("%1", text))
         elif shown >= PAGE_SIZE:
-            self.status.setText(self.tr("First %1 matches: type more to narrow").replace(
-                "%1", str(PAGE_SIZE)))  # fmt: skip
+            first = self.tr("First %1 matches: type more to narrow")
+            self.status.setText(first.replace("%1", str(PAGE_SIZE)))
         else:
             self.status.setText(self.tr("%1 shown").replace("%1", str(shown)))
 

@@ -42,7 +42,7 @@ def _sync_job(data_dir: Path) -> Callable[[Connection], dict[str, int]]:
     return work
 
 
-def synced_summary(counts: Mapping[str, int]) -> tuple[str, str]:
+def _synced_summary(counts: Mapping[str, int]) -> tuple[str, str]:
     """ "字典已同步：血液品种 29 条，…" in Chinese and English."""
     shown = [(name, counts[name]) for name in _NAMES if name in counts]
     zh = "，".join(f"{_NAMES[name][0]} {count} 条" for name, count in shown)
@@ -85,7 +85,7 @@ class DictionarySyncButton(QWidget):
 
     def _synced(self, counts: dict[str, int]) -> None:
         self._idle()
-        self._desk.show_notice(NoticeLevel.INFO, *synced_summary(counts))
+        self._desk.show_notice(NoticeLevel.INFO, *_synced_summary(counts))
         self._desk.dictionaries_changed.emit()
         self.finished.emit(True)
 

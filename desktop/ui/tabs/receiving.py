@@ -29,7 +29,7 @@ from desktop.store.times import shanghai_now
 from desktop.ui.desk import Desk, NoticeLevel
 from desktop.ui.i18n import pick
 from desktop.ui.receiving import jobs
-from desktop.ui.receiving.delivery_view import DeliveryView, outcome_titles
+from desktop.ui.receiving.delivery_view import DeliveryView
 from desktop.ui.receiving.receipt import ReceiptSlip
 from desktop.ui.receiving.scan_panel import ScanPanel
 from desktop.ui.receiving.session import Outcome, ProductDictionary, ReceivingSession, ScanVerdict
@@ -58,7 +58,6 @@ class ReceivingTab(QWidget):
         self._products = ProductDictionary()
         self._wanted_bill: str | None = None
         self._lookups: list[str] = []
-        self._titles = outcome_titles(self)
         self.form = SourceForm()
         self.scans = ScanPanel(FeedbackSounds(self))
         self.delivery = DeliveryView(desk, self)
@@ -170,7 +169,7 @@ class ReceivingTab(QWidget):
     def _title(self, outcome: Outcome) -> str:
         if outcome is Outcome.NOT_EXPECTED and not isinstance(self._session, BillSession):
             return self.tr("Cannot be received here")
-        return self._titles[outcome]
+        return self.scans.titles[outcome]
 
     def _show_counts(self) -> None:
         if self._session is not None:
@@ -324,6 +323,8 @@ class ReceivingTab(QWidget):
         self.receipt_saved.emit(item)
         if session is not self._session:
             return
+        # The receipt took the bill's scans with it: no draft is to be kept for them now.
+        self._draft_timer.stop()
         self._end_session()
         if isinstance(session, TransferSession):
             self.form.transfer_number.clear()
