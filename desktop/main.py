@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 
 from desktop.cli.app import build_parser, parse, run_command
@@ -23,7 +24,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args
     if args.command is not None:
         return run_command(args)
+    if args.self_test:
+        return self_test()
     return open_desk(args)
+
+
+def self_test() -> int:
+    """The installation check: platform steps, then the window, then a verdict."""
+    from desktop.cli.self_test import StepResult, print_report, run_platform_steps  # noqa: PLC0415
+
+    results = run_platform_steps()
+    if all(result.ok for result in results):
+        from desktop.ui.self_test_window import open_and_close_window  # noqa: PLC0415
+
+        started = time.perf_counter()
+        try:
+            detail, ok = open_and_close_window(), True
+        except Exception as error:
+            detail, ok = f"{type(error).__name__}: {error}", False
+        results.append(
+            StepResult("open and close the window", ok, detail, time.perf_counter() - started)
+        )
+    return int(ExitCode.OK) if print_report(results) else int(ExitCode.FAILURE)
 
 
 def open_desk(args: argparse.Namespace) -> int:

@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the clerk on duty, e.g. 张三:1001",
     )
     window.add_argument("--language", choices=("zh_CN", "en"), default=None)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="自检：培训平台上走一遍收发流程并打开窗口 / check this installation end to end",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _COMMAND_MODULES:
         module.register(subparsers)
