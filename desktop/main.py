@@ -1,8 +1,9 @@
 """The composition root: the one module that chooses between the window and the command line.
 
 With a subcommand it runs the headless command line; with none it opens the desk.
-Qt and the window's modules are imported only on that second path, so the
-scripts hospital IT runs never load Qt.
+The window path parses only the window's own options and loads nothing heavy
+before the window shows; Qt and the window's modules are never loaded for a
+command, so the scripts hospital IT runs never load Qt.
 """
 
 from __future__ import annotations
@@ -12,14 +13,21 @@ import sys
 import time
 from collections.abc import Sequence
 
-from desktop.cli.app import build_parser, parse, run_command
 from desktop.cli.exit_codes import ExitCode
-from desktop.config.logging_setup import configure_logging
-from desktop.config.settings import SettingsError, load_settings
+from desktop.cli.window_options import window_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse(build_parser(), list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        window_args, rest = window_parser().parse_known_args(arguments)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    if not rest:
+        return open_desk(window_args)
+    from desktop.cli.app import build_parser, parse, run_command  # noqa: PLC0415 - commands only
+
+    args = parse(build_parser(), arguments)
     if isinstance(args, int):
         return args
     if args.command is not None:
@@ -27,6 +35,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         return self_test()
     return open_desk(args)
+
+
+def open_desk(args: argparse.Namespace) -> int:
+    from desktop.config.logging_setup import configure_logging  # noqa: PLC0415
+    from desktop.config.settings import SettingsError, load_settings  # noqa: PLC0415
+    from desktop.ui.app import DeskOptions, run_desk  # noqa: PLC0415 - Qt only for the window
+    from desktop.ui.operator import Operator  # noqa: PLC0415
+
+    try:
+        settings = load_settings({"data_dir": args.window_data_dir})
+    except SettingsError as error:
+        print(f"错误：{error.message_zh}\nerror: {error.message_en}", file=sys.stderr)
+        return int(ExitCode.BAD_INPUT)
+    configure_logging(
+        settings.data_dir, args.window_debug, [settings.client_secret.get_secret_value()]
+    )
+    operator = None
+    if args.operator:
+        name, _, number = args.operator.partition(":")
+        operator = Operator(name.strip(), number.strip() or name.strip())
+    return run_desk(DeskOptions(settings, operator, args.language))
 
 
 def self_test() -> int:
@@ -46,22 +75,3 @@ def self_test() -> int:
             StepResult("open and close the window", ok, detail, time.perf_counter() - started)
         )
     return int(ExitCode.OK) if print_report(results) else int(ExitCode.FAILURE)
-
-
-def open_desk(args: argparse.Namespace) -> int:
-    from desktop.ui.app import DeskOptions, run_desk  # noqa: PLC0415 - Qt only for the window
-    from desktop.ui.operator import Operator  # noqa: PLC0415
-
-    try:
-        settings = load_settings({"data_dir": args.window_data_dir})
-    except SettingsError as error:
-        print(f"错误：{error.message_zh}\nerror: {error.message_en}", file=sys.stderr)
-        return int(ExitCode.BAD_INPUT)
-    configure_logging(
-        settings.data_dir, args.window_debug, [settings.client_secret.get_secret_value()]
-    )
-    operator = None
-    if args.operator:
-        name, _, number = args.operator.partition(":")
-        operator = Operator(name.strip(), number.strip() or name.strip())
-    return run_desk(DeskOptions(settings, operator, args.language))

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from desktop import __version__
 from desktop.cli import outbox_commands, platform_commands, scan_command, training_command
 from desktop.cli.exit_codes import ExitCode
+from desktop.cli.window_options import window_parser
 
 _COMMAND_MODULES = (scan_command, platform_commands, outbox_commands, training_command)
 
@@ -23,19 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="blood-desk",
         description="输血科柜台客户端 / blood-bank counter for the Shanghai blood-use platform. "
         "Without a command it opens the desk.",
+        parents=[window_parser()],
     )
     parser.add_argument("--version", action="version", version=f"blood-desk {__version__}")
-    window = parser.add_argument_group("the desk window / 柜台窗口")
-    # Its own dest: a subcommand's --data-dir default would otherwise overwrite this one.
-    window.add_argument("--data-dir", dest="window_data_dir", default=None, help="local data")
-    window.add_argument("--debug", dest="window_debug", action="store_true", help="verbose logs")
-    window.add_argument(
-        "--operator",
-        default=None,
-        metavar="NAME:STAFF_NO",
-        help="the clerk on duty, e.g. 张三:1001",
-    )
-    window.add_argument("--language", choices=("zh_CN", "en"), default=None)
     parser.add_argument(
         "--self-test",
         action="store_true",

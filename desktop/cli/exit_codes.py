@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from desktop.platform.errors import (
-    CredentialsRejected,
-    Forbidden,
-    NetworkError,
-    NotFound,
-    OutcomeUnknown,
-    PlatformError,
-    Refused,
-    ServerError,
-    Unavailable,
-)
+if TYPE_CHECKING:
+    from desktop.platform.errors import PlatformError
 
 
 class ExitCode(IntEnum):
@@ -27,6 +19,18 @@ class ExitCode(IntEnum):
 
 
 def exit_code_for(error: PlatformError) -> ExitCode:
+    # Imported here so that the window's start-up, which needs ExitCode, does not load httpx.
+    from desktop.platform.errors import (  # noqa: PLC0415
+        CredentialsRejected,
+        Forbidden,
+        NetworkError,
+        NotFound,
+        OutcomeUnknown,
+        Refused,
+        ServerError,
+        Unavailable,
+    )
+
     if isinstance(error, CredentialsRejected | Forbidden):
         return ExitCode.CREDENTIALS_REJECTED
     if isinstance(error, NetworkError | OutcomeUnknown | Unavailable | ServerError):

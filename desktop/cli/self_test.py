@@ -68,7 +68,8 @@ def _fetch_bill(scene: _Scene) -> str:
     if not entries:
         raise SelfTestError("the dispatch list is empty")
     bill = scene.connection.client.list_bill_detail(entries[-1].id)
-    usable = [bag for bag in bill.blood_bags if bag.expiration > scene.store.now()]
+    now = scene.store.now()
+    usable = [bag for bag in bill.blood_bags if bag.expiration and bag.expiration > now]
     if len(usable) < 2:
         raise SelfTestError(f"bill {bill.id} has fewer than two usable bags")
     scene.facts.update(bill=bill, bags=usable[:2])

@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from datetime import time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, Final, NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
@@ -47,7 +47,8 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-from desktop.config.secret_store import SecretStore, SecretStoreError, load_client_secret
+if TYPE_CHECKING:
+    from desktop.config.secret_store import SecretStore
 
 SETTINGS_FILE_NAME: Final = "settings.json"
 
@@ -418,8 +419,11 @@ def load_settings(
     file_source = _Source(f"设置文件 {file_path}", f"settings file {file_path}")
     for name, value in read_settings_file(file_path).items():
         values[name], sources[name] = value, file_source
-    if "client_secret" not in flags and "client_secret" not in from_env:
-        kept = _kept_client_secret(secrets or SecretStore(data_dir.expanduser()))
+    platform_named = any(url in values or url in from_env or url in flags for url in _URL_FIELDS)
+    # Without a platform there is no secret to find: the training platform needs none,
+    # and the keyring (slow to load) stays out of the desk's start-up.
+    if platform_named and "client_secret" not in flags and "client_secret" not in from_env:
+        kept = _kept_client_secret(secrets, data_dir.expanduser())
         if kept is not None:
             values["client_secret"], sources["client_secret"] = kept, _SECRET_STORE_SOURCE
     for name, value in from_env.items():
@@ -430,9 +434,15 @@ def load_settings(
     return _build(values, sources)
 
 
-def _kept_client_secret(secrets: SecretStore) -> SecretStr | None:
+def _kept_client_secret(secrets: SecretStore | None, data_dir: Path) -> SecretStr | None:
+    from desktop.config.secret_store import (  # noqa: PLC0415 - the keyring loads on demand
+        SecretStore,
+        SecretStoreError,
+        load_client_secret,
+    )
+
     try:
-        return load_client_secret(secrets)
+        return load_client_secret(secrets or SecretStore(data_dir))
     except SecretStoreError as error:
         raise SettingsError(error.message_zh, error.message_en) from None
 

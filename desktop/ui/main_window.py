@@ -18,9 +18,16 @@ TabFactory = Callable[[Desk], QWidget]
 
 
 class MainWindow(QMainWindow):
-    """Tabs are reachable with Ctrl+1…Ctrl+6; F2 switches operator, F5 syncs now."""
+    """Tabs are reachable with Ctrl+1…Ctrl+6; F2 switches operator, F5 syncs now.
 
-    def __init__(self, desk: Desk, tabs: list[tuple[str, TabFactory]]) -> None:
+    The window is built in two steps so that it shows at once: the frame (menus,
+    banner, tab bar, status bar) first, then, after its first paint, the tabs
+    themselves (`build_tabs`), whose modules load the store and the client.
+    """
+
+    def __init__(
+        self, desk: Desk, titles: list[str], load_tabs: Callable[[], list[TabFactory]]
+    ) -> None:
         super().__init__()
         self.desk = desk
         self.setWindowTitle(self.tr("blood-desk · Blood bank counter"))
@@ -37,11 +44,26 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = DeskStatusBar(desk.is_training)
         self.setStatusBar(self.status)
-        for index, (title, factory) in enumerate(tabs, start=1):
-            self.tabs.addTab(factory(desk), title)
+        self._load_tabs = load_tabs
+        for index, title in enumerate(titles, start=1):
+            loading = QLabel(self.tr("Loading…"))
+            loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.tabs.addTab(loading, title)
             self._shortcut(f"Ctrl+{index}", partial(self.tabs.setCurrentIndex, index - 1))
         self._build_menus()
         self._connect_desk()
+
+    def build_tabs(self) -> None:
+        """Put the real tabs in place of the loading pages, keeping the current one."""
+        current = self.tabs.currentIndex()
+        for index, factory in enumerate(self._load_tabs()):
+            title = self.tabs.tabText(index)
+            loading = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, factory(self.desk), title)
+            if loading is not None:
+                loading.deleteLater()
+        self.tabs.setCurrentIndex(current)
         self._connect_tabs()
 
     def _build_menus(self) -> None:

@@ -184,8 +184,11 @@ class SettingsDialog(QDialog):
             "deadline_thresholds": tuple(thresholds),
             "retention_days": self.retention.value(),
         }
-        secret = self.secret.text()
-        values["client_secret"] = secret or self._settings.client_secret
+        if self.secret.text():
+            values["client_secret"] = self.secret.text()
+        elif self._settings.client_secret.get_secret_value():
+            values["client_secret"] = self._settings.client_secret
+        # Otherwise the kept secret (keyring) is found by load_settings once URLs are set.
         return values
 
     def candidate(self) -> Settings | None:

@@ -147,18 +147,36 @@ def test_client_secret_helpers(data_dir: Path) -> None:
     assert loaded.get_secret_value() == SECRET
 
 
+# The kept secret is looked up only when a platform is configured: the training
+# platform needs none, and the keyring stays out of the desk's start-up.
+PLATFORM = {
+    "token_url": "https://platform.example/oauth/token",
+    "service_url": "https://platform.example/synergyplatform/soap/CustomerLinkService",
+    "dispatch_url": "https://platform.example/api/dispatchin/list",
+    "client_id": "H310101",
+}
+
+
 def test_settings_take_the_secret_from_the_secret_store(data_dir: Path) -> None:
     backend = MemoryKeyring()
     secrets = SecretStore(data_dir, backend)
     save_client_secret(secrets, SECRET)
-    settings = load_settings({"data_dir": data_dir}, environ={}, secrets=secrets)
+    settings = load_settings({"data_dir": data_dir, **PLATFORM}, environ={}, secrets=secrets)
     assert settings.client_secret.get_secret_value() == SECRET
 
 
 def test_settings_use_the_data_directorys_secret_store_by_default(data_dir: Path) -> None:
     save_client_secret(SecretStore(data_dir), SECRET)
-    settings = load_settings({"data_dir": data_dir}, environ={})
+    settings = load_settings({"data_dir": data_dir, **PLATFORM}, environ={})
     assert settings.client_secret.get_secret_value() == SECRET
+
+
+def test_without_a_platform_the_secret_store_is_not_consulted(data_dir: Path) -> None:
+    backend = BrokenKeyring()
+    settings = load_settings(
+        {"data_dir": data_dir}, environ={}, secrets=SecretStore(data_dir, backend)
+    )
+    assert settings.client_secret.get_secret_value() == ""
 
 
 def test_a_flag_or_the_environment_wins_over_the_secret_store(data_dir: Path) -> None:
@@ -171,7 +189,7 @@ def test_a_flag_or_the_environment_wins_over_the_secret_store(data_dir: Path) ->
 
 def test_the_secret_never_reaches_the_settings_file(data_dir: Path) -> None:
     save_client_secret(SecretStore(data_dir), SECRET)
-    settings = load_settings({"data_dir": data_dir, "client_id": "H310101"}, environ={})
+    settings = load_settings({"data_dir": data_dir, **PLATFORM}, environ={})
     path = save_settings(Settings.model_validate({**dict(settings), "read_timeout_s": 12}))
     text = path.read_text(encoding="utf-8")
     assert SECRET not in text
@@ -184,5 +202,7 @@ def test_the_secret_never_reaches_the_settings_file(data_dir: Path) -> None:
 def test_an_unreadable_secret_store_is_a_settings_error(data_dir: Path) -> None:
     backend = BrokenKeyring()
     with pytest.raises(SettingsError) as caught:
-        load_settings({"data_dir": data_dir}, environ={}, secrets=SecretStore(data_dir, backend))
+        load_settings(
+            {"data_dir": data_dir, **PLATFORM}, environ={}, secrets=SecretStore(data_dir, backend)
+        )
     assert "凭据" in caught.value.message_zh

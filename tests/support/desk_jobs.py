@@ -15,11 +15,13 @@ from desktop.ui.desk import Desk
 if TYPE_CHECKING:
     from desktop.connection import Connection
     from desktop.store.database import Store
+    from desktop.training.platform import TrainingPlatform
     from desktop.training.state import PlatformState
 
 T = TypeVar("T")
 
 JOB_TIMEOUT_MS = 30_000
+SETTLE_TIMEOUT_MS = 60_000
 
 
 class DeskJobs:
@@ -35,11 +37,21 @@ class DeskJobs:
     def net(self, work: Callable[[Connection], T]) -> T:
         return self._wait(lambda done, failed: self.desk.run_net(work, done, failed))
 
-    def training(self) -> PlatformState:
-        """The training platform's state (thread-safe: every operation takes its lock)."""
+    def settle(self) -> None:
+        """Wait until neither worker has work: the desk's start-up poll and sync are done."""
+        self.qtbot.waitUntil(
+            lambda: not self.desk.db.busy and not self.desk.net.busy, timeout=SETTLE_TIMEOUT_MS
+        )
+
+    def training_platform(self) -> TrainingPlatform:
+        """The training platform the desk's net worker started."""
         connection = self.net(lambda connection: connection)
         assert connection.training is not None, "the desk is not on the training platform"
-        return connection.training.state
+        return connection.training
+
+    def training(self) -> PlatformState:
+        """The training platform's state (thread-safe: every operation takes its lock)."""
+        return self.training_platform().state
 
     def _wait(self, submit: Callable[[Callable[[Any], None], Callable[[Any], None]], None]) -> Any:
         outcome: list[tuple[bool, Any]] = []

@@ -1,20 +1,17 @@
 """A counter ready for takeouts: dictionaries synced, a department, bags received into stock.
 
-Everything goes through the desk's own workers: the dictionaries are fetched
-from the training platform on the net worker and kept on the db worker,
-bags come in with `Outbox.submit_receive` (as the receiving tab saves them),
-and `drain` sends the outbox to the training platform the way the sender does.
+Everything goes through the desk itself: it syncs the dictionaries from the
+training platform, bags come in with `Outbox.submit_receive` (as the
+receiving tab saves them), and `drain` has the desk send its outbox.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from desk_jobs import DeskJobs
-from pydantic import BaseModel
 
 from desktop.domain.codes import Abo, Rh
 from desktop.domain.dates import SHANGHAI
@@ -22,42 +19,24 @@ from desktop.domain.models import HandoverDetailInfo
 from desktop.store.audit import Operator
 from desktop.store.database import Store
 from desktop.store.departments import Department, save_department
-from desktop.store.dictionaries import Dictionary, replace_dictionary
 from desktop.store.outbox import Outbox
-from desktop.store.sender import DrainReport, OutboxSender
+from desktop.store.outbox_items import OutboxCounts
 from desktop.training.seed import TRAINING_HOSPITAL_ID
 from desktop.training.seed.bills import NEAR_EXPIRY_REMARK, RH_NEGATIVE_REMARK
 
-if TYPE_CHECKING:
-    from desktop.connection import Connection
-
 CLERK = Operator("张三", "0123")
 DEPARTMENT = Department(id=1203, name="消化内科", short_code="XHNK")
+SYNC_TIMEOUT_MS = 60_000
+DRAIN_ATTEMPTS = 5
 RED_CELLS = "E0226V00"
 """去白细胞悬浮红细胞（400mL全血制备）, a red-cell product of the training dictionary."""
 
 
 def sync_dictionaries(jobs: DeskJobs) -> None:
-    """The platform's five dictionaries, fetched on the net worker and kept on the db worker."""
-
-    def fetch(connection: Connection) -> dict[Dictionary, Sequence[BaseModel]]:
-        client = connection.client
-        return {
-            Dictionary.BLOOD: client.list_all_blood(),
-            Dictionary.BLOOD_TYPE: client.list_all_blood_type(),
-            Dictionary.BLOOD_SUB_TYPE: client.list_all_blood_sub_type(),
-            Dictionary.FACILITY: client.list_all_facilities(),
-            Dictionary.DISEASE: client.list_all_disease(),
-        }
-
-    lists = jobs.net(fetch)
-
-    def keep(store: Store) -> None:
-        for name, rows in lists.items():
-            replace_dictionary(store, name, rows)
-        save_department(store, DEPARTMENT)
-
-    jobs.db(keep)
+    """The platform's dictionaries, synced by the desk itself, and this hospital's department."""
+    with jobs.qtbot.waitSignal(jobs.desk.dictionaries_changed, timeout=SYNC_TIMEOUT_MS):
+        jobs.desk.sync_dictionaries()
+    jobs.db(lambda store: save_department(store, DEPARTMENT))
 
 
 def find_bags(
@@ -135,12 +114,13 @@ def receive(jobs: DeskJobs, bags: Iterable[HandoverDetailInfo]) -> None:
     jobs.db(save)
 
 
-def drain(jobs: DeskJobs) -> DrainReport:
-    """Send the outbox to the training platform, as the desk's sender does, on the net worker."""
-    settings = jobs.desk.settings
-
-    def send(connection: Connection) -> DrainReport:
-        with Store.open(settings.data_dir) as store:
-            return OutboxSender(Outbox(store, settings.workstation), connection.client).drain()
-
-    return jobs.net(send)
+def drain(jobs: DeskJobs) -> OutboxCounts:
+    """Have the desk drain its outbox until nothing waits; what is left (refused, in doubt)."""
+    desk = jobs.desk
+    for _attempt in range(DRAIN_ATTEMPTS):
+        with jobs.qtbot.waitSignal(desk.outbox_changed, timeout=SYNC_TIMEOUT_MS):
+            desk.drain_now()
+        counts: OutboxCounts = desk.outbox_summary.counts
+        if not counts.waiting:
+            return counts
+    raise AssertionError(f"the outbox still holds {counts} after {DRAIN_ATTEMPTS} drains")

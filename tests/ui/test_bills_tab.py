@@ -37,11 +37,11 @@ def tab(window: QTabWidget) -> BillsTab:
 
 
 @pytest.fixture
-def polled(qtbot: QtBot, desk: Desk, tab: BillsTab) -> BillsTab:
-    """The tab after the first poll: the training hospital's recent bills kept and listed."""
-    with qtbot.waitSignal(desk.bills_changed, timeout=POLL_TIMEOUT_MS):
-        desk.poll_now()
+def polled(qtbot: QtBot, tab: BillsTab, jobs: DeskJobs) -> BillsTab:
+    """The tab after the desk's start-up poll: the training hospital's recent bills listed."""
+    jobs.settle()
     qtbot.waitUntil(lambda: tab.bill_list.rowCount() > 0)
+    assert tab.banner.isVisibleTo(tab), "the first poll announces the bills it found"
     tab.banner.dismiss()
     return tab
 

@@ -15,6 +15,7 @@ from desktop.domain.models import Disease
 from desktop.store import departments
 from desktop.store.departments import Department
 from desktop.store.dictionaries import Dictionary, replace_dictionary
+from desktop.training.faults import FaultSettings
 from desktop.training.seed import build_world
 from desktop.ui.desk import Desk
 from desktop.ui.models.dictionary_models import PAGE_SIZE, DepartmentColumn, DiseaseColumn
@@ -35,17 +36,8 @@ def tab(qtbot: QtBot, desk: Desk) -> DictionariesTab:
 
 @pytest.fixture
 def synced(tab: DictionariesTab, jobs: DeskJobs) -> DictionariesTab:
-    """The tab over the training world's dictionaries, written as a sync writes them."""
-    world = build_world()
-    lists = {
-        Dictionary.BLOOD: world.bloods,
-        Dictionary.BLOOD_TYPE: world.blood_types,
-        Dictionary.BLOOD_SUB_TYPE: world.blood_sub_types,
-        Dictionary.FACILITY: world.facilities,
-        Dictionary.DISEASE: world.diseases,
-    }
-    for name, rows in lists.items():
-        jobs.db(lambda store, name=name, rows=rows: replace_dictionary(store, name, rows))
+    """The tab once the desk has synced the training platform's dictionaries at start-up."""
+    jobs.settle()
     return tab
 
 
@@ -59,21 +51,38 @@ def search(qtbot: QtBot, tab: DictionariesTab, text: str) -> list[Disease]:
     return [model.row(position) for position in range(model.rowCount())]
 
 
-def test_sync_now_fills_the_dictionaries(qtbot: QtBot, tab: DictionariesTab) -> None:
-    tab.show_view("products")
-    with qtbot.waitSignal(tab.search_finished):
-        tab.refresh()
-    assert tab.current.model.rowCount() == 0
-    assert "Never synced" in tab.synced.text()
-    with qtbot.waitSignal(tab.sync_button.finished, timeout=SYNC_TIMEOUT_MS):
-        tab.sync_button.sync()
-        assert tab.sync_button.running
-        assert tab.sync_button.progress.isVisibleTo(tab.sync_button)
-    assert not tab.sync_button.running
-    qtbot.waitUntil(lambda: tab.current.model.rowCount() > 0)
-    assert "Synced" in tab.synced.text()
-    types = tab.products.data(tab.products.index(0, 4))
-    assert types, "the product's class is named from the class dictionary"
+def test_sync_now_runs_the_desks_sync_without_blocking(
+    qtbot: QtBot, desk: Desk, synced: DictionariesTab
+) -> None:
+    synced.show_view("products")
+    notices: list[str] = []
+    desk.notice.connect(lambda _level, message: notices.append(message))
+    with qtbot.waitSignal(synced.sync_button.finished, timeout=SYNC_TIMEOUT_MS) as finished:
+        synced.sync_button.sync()
+        assert synced.sync_button.running
+        assert synced.sync_button.progress.isVisibleTo(synced.sync_button)
+        search(qtbot, synced, "红细胞")  # the clerk can search while the sync runs
+    assert finished.args == [True]
+    assert not synced.sync_button.running
+    assert "字典已同步。" in notices
+    qtbot.waitUntil(lambda: "Synced" in synced.synced.text())
+    assert synced.current.model.rowCount() > 0
+    assert synced.products.data(synced.products.index(0, 4)), "classes are named"
+
+
+def test_a_failed_sync_says_so(
+    qtbot: QtBot, desk: Desk, synced: DictionariesTab, jobs: DeskJobs
+) -> None:
+    errors: list[str] = []
+    desk.notice.connect(lambda level, message: errors.append(message) if level == "error" else None)
+    jobs.training_platform().app.apply_faults(FaultSettings(error=1.0))
+    button = synced.sync_button
+    with qtbot.waitSignal(button.finished, timeout=SYNC_TIMEOUT_MS) as finished:
+        button.sync()
+    assert finished.args == [False]
+    assert errors, "the desk shows why the platform did not answer"
+    assert not button.running
+    assert button.button.isEnabled()
 
 
 def test_search_finds_chinese_names_and_codes(qtbot: QtBot, synced: DictionariesTab) -> None:

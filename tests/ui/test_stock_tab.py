@@ -13,12 +13,13 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.codes import Abo, Rh
 from desktop.domain.expiry import ExpiryClass, expiry_class
 from desktop.domain.models import HandoverInfo
-from desktop.store import bills
+from desktop.store import bills, dictionaries
 from desktop.store.database import Store
 from desktop.store.outbox import Outbox
 from desktop.ui.desk import Desk
 from desktop.ui.models.expiry_style import expiry_background
 from desktop.ui.models.stock_models import BagColumn, SummaryColumn
+from desktop.ui.models.table import SORT_ROLE
 from desktop.ui.tabs.stock import StockFilter, StockTab
 
 POLL_TIMEOUT_MS = 30_000
@@ -29,10 +30,9 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def received(qtbot: QtBot, desk: Desk, jobs: DeskJobs) -> HandoverInfo:
-    """The near-expiry bill of the training platform, polled and received whole."""
-    with qtbot.waitSignal(desk.bills_changed, timeout=POLL_TIMEOUT_MS):
-        desk.poll_now()
+def received(jobs: DeskJobs) -> HandoverInfo:
+    """The near-expiry bill of the training platform, polled at start-up and received whole."""
+    jobs.settle()
     kept = jobs.db(bills.bills)
     wanted = next(summary.id for summary in kept if NEAR_EXPIRY_REMARK in (summary.remark or ""))
     info = jobs.db(lambda store: bills.bill(store, wanted))
@@ -51,7 +51,9 @@ def tab(qtbot: QtBot, desk: Desk, received: HandoverInfo) -> StockTab:
     return widget
 
 
-def test_received_bags_are_counted_and_charted(tab: StockTab, received: HandoverInfo) -> None:
+def test_received_bags_are_counted_and_charted(
+    tab: StockTab, received: HandoverInfo, jobs: DeskJobs
+) -> None:
     groups = Counter((bag.blood_group, bag.rh_blood_group) for bag in received.blood_bags)
     counted = Counter[tuple[Abo, Rh]]()
     for row in tab.summary.rows():
@@ -60,9 +62,12 @@ def test_received_bags_are_counted_and_charted(tab: StockTab, received: Handover
     for (abo, rh), count in groups.items():
         if abo is not Abo.UNKNOWN:
             assert tab.chart.bag_count(abo, rh) == count
-    assert tab.summary.data(tab.summary.index(0, SummaryColumn.UNITS)) == "", (
-        "no product dictionary synced yet: units unknown rather than wrong"
-    )
+    products = {blood.id: blood for blood in jobs.db(dictionaries.bloods)}
+    for position, row in enumerate(tab.summary.rows()):
+        conversion = products[row.product or ""].conversion
+        assert conversion is not None
+        units = tab.summary.data(tab.summary.index(position, SummaryColumn.UNITS), SORT_ROLE)
+        assert units == float(conversion * row.count)
     assert tab.bags.rowCount() == len(received.blood_bags)
     assert f"{len(received.blood_bags)} bags" in tab.totals.text()
 

@@ -10,8 +10,20 @@ from PySide6.QtWidgets import QWidget
 from desktop.ui.desk import Desk
 
 
-def desk_tabs() -> list[tuple[str, Callable[[Desk], QWidget]]]:
-    # Imported here so that importing the package does not build every tab module.
+def tab_titles() -> list[str]:
+    tr = QCoreApplication.translate
+    return [
+        tr("tabs", "&Dictionaries"),
+        tr("tabs", "Incoming &bills"),
+        tr("tabs", "&Receiving"),
+        tr("tabs", "&Takeout"),
+        tr("tabs", "&Cancel takeout"),
+        tr("tabs", "&Stock"),
+    ]
+
+
+def tab_factories() -> list[Callable[[Desk], QWidget]]:
+    """The tab classes, in `tab_titles` order; importing them loads the store and the client."""
     from desktop.ui.tabs.bills import BillsTab  # noqa: PLC0415
     from desktop.ui.tabs.cancel import CancelTab  # noqa: PLC0415
     from desktop.ui.tabs.dictionaries import DictionariesTab  # noqa: PLC0415
@@ -19,12 +31,4 @@ def desk_tabs() -> list[tuple[str, Callable[[Desk], QWidget]]]:
     from desktop.ui.tabs.stock import StockTab  # noqa: PLC0415
     from desktop.ui.tabs.takeout import TakeoutTab  # noqa: PLC0415
 
-    tr = QCoreApplication.translate
-    return [
-        (tr("tabs", "&Dictionaries"), DictionariesTab),
-        (tr("tabs", "Incoming &bills"), BillsTab),
-        (tr("tabs", "&Receiving"), ReceivingTab),
-        (tr("tabs", "&Takeout"), TakeoutTab),
-        (tr("tabs", "&Cancel takeout"), CancelTab),
-        (tr("tabs", "&Stock"), StockTab),
-    ]
+    return [DictionariesTab, BillsTab, ReceivingTab, TakeoutTab, CancelTab, StockTab]

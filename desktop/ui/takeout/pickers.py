@@ -170,13 +170,10 @@ def _find_departments(store: Store, text: str) -> list[PickerChoice]:
 
 
 def _find_hospitals(store: Store, text: str) -> list[PickerChoice]:
-    own = sync.own_facility(store)
+    kept = sync.own_facility(store)
+    own = None if kept is None else kept.facility.id
     found = search.search_facilities(store, text, MATCHES_SHOWN)
-    return [
-        _facility(row)
-        for row in found
-        if row.type is FacilityType.HOSPITAL and (own is None or row.id != own.id)
-    ]
+    return [_facility(row) for row in found if row.type is FacilityType.HOSPITAL and row.id != own]
 
 
 def _department_by_id(store: Store, key: str) -> PickerChoice | None:
