@@ -7,9 +7,11 @@ returns, no crash, power cut or network failure can lose it. The sender
 answers through the state changes below; the clerk handles refused ones with
 `fix_and_resend` or `withdraw`.
 
-Only an item that needs attention can be corrected or withdrawn: the platform
-refused it, so it is certainly not there, and the sender never touches it, so
-no send can be in flight. Anything pending or in doubt may be on the wire.
+Only an item that needs attention can be corrected or withdrawn (withdrawing
+takes along the pending items held back behind it, which were never sent): the
+platform refused it, so it is certainly not there, and the sender never
+touches it, so no send can be in flight. Anything else pending or in doubt may
+be on the wire.
 
 Several `Outbox`es (one per thread, each on its own `Store`) may work on one
 database: every state change names the states it may start from, so a change

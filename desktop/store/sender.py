@@ -37,6 +37,7 @@ from desktop.platform.errors import (
     OutcomeUnknown,
     PlatformError,
     Refused,
+    Unavailable,
 )
 from desktop.store.database import Store
 from desktop.store.outbox import Outbox
@@ -215,6 +216,6 @@ class OutboxSender:
             report.stopped, report.error = StopReason.PLATFORM_DOWN, failure
 
     def _retry_at(self, item: OutboxItem, error: PlatformError) -> datetime:
-        retry_after = getattr(error, "retry_after", None)
+        retry_after = error.retry_after if isinstance(error, Unavailable) else None
         delay = self._backoff.delay(item.attempts + 1, self._rng, retry_after)
         return self._clock() + timedelta(seconds=delay)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -12,17 +13,27 @@ from desktop.config.settings import Settings
 
 def show_about(settings: Settings, is_training: bool, parent: QWidget | None = None) -> None:
     box = QMessageBox(parent)
-    box.setWindowTitle(box.tr("About blood-desk"))
+    box.setWindowTitle(QCoreApplication.translate("AboutDialog", "About blood-desk"))
     box.setIconPixmap(QPixmap(str(resource_path("icons", "blood-desk-64.png"))))
-    platform = box.tr("training platform") if is_training else (settings.service_url or "")
+    platform = (
+        QCoreApplication.translate("AboutDialog", "training platform")
+        if is_training
+        else (settings.service_url or "")
+    )
     box.setText(f"<b>blood-desk {__version__}</b>")
     box.setInformativeText(
-        box.tr("Blood-bank counter for the Shanghai clinical blood-use platform.")
+        QCoreApplication.translate(
+            "AboutDialog", "Blood-bank counter for the Shanghai clinical blood-use platform."
+        )
         + "<br>"
-        + box.tr("Platform: %1").replace("%1", platform)
+        + QCoreApplication.translate("AboutDialog", "Platform: %1").replace("%1", platform)
         + "<br>"
-        + box.tr("Data directory: %1").replace("%1", str(settings.data_dir))
+        + QCoreApplication.translate("AboutDialog", "Data directory: %1").replace(
+            "%1", str(settings.data_dir)
+        )
         + "<br>"
-        + box.tr("Workstation: %1").replace("%1", settings.workstation)
+        + QCoreApplication.translate("AboutDialog", "Workstation: %1").replace(
+            "%1", settings.workstation
+        )
     )
     box.exec()

@@ -85,6 +85,9 @@ class Desk(QObject):
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
         self._retry_timer.timeout.connect(self.drain_now)
+        self._purge_timer = QTimer(self)
+        self._purge_timer.setInterval(3_600_000)
+        self._purge_timer.timeout.connect(self.purge_patient_data)
         self._deadline_timer = QTimer(self)
         self._deadline_timer.setInterval(30_000)
         self._deadline_timer.timeout.connect(self.refresh_outbox)
@@ -101,17 +104,24 @@ class Desk(QObject):
         self.net.start()
         self._poll_timer.start()
         self._deadline_timer.start()
+        self._purge_timer.start()
         self.run_db(_jobs().last_dictionary_sync, self.last_sync_changed.emit)
         self.refresh_outbox()
         self.poll_now()
         self.sync_dictionaries(only_if_due=True)
         self.drain_now()
+        self.purge_patient_data()
 
     def shutdown(self) -> None:
-        for timer in (self._poll_timer, self._retry_timer, self._deadline_timer):
+        for timer in (self._poll_timer, self._retry_timer, self._deadline_timer, self._purge_timer):
             timer.stop()
         self.net.stop()
         self.db.stop()
+
+    def purge_patient_data(self) -> None:
+        """At start and every hour: patient fields go once their retention has passed."""
+        workstation, days = self.settings.workstation, self.settings.retention_days
+        self.run_db(lambda store: _jobs().purge_patient_data(store, workstation, days))
 
     def _periodic(self) -> None:
         self.poll_now()

@@ -23,6 +23,7 @@ from desktop.store.database import Store
 from desktop.store.dictionaries import Dictionary, last_synced
 from desktop.store.outbox import Outbox
 from desktop.store.outbox_items import OutboxCounts, Pause
+from desktop.store.retention import purge_patient_data as retention_purge
 from desktop.store.sender import DrainReport, OutboxSender
 from desktop.store.sync import DispatchFetch, fetch_dispatch, store_dispatch, sync_dictionaries
 
@@ -85,6 +86,14 @@ def drain_outbox(
         if retry_now:
             outbox.retry_now()
         return OutboxSender(outbox, connection.client).drain()
+
+
+def purge_patient_data(store: Store, workstation: str, retention_days: int) -> int:
+    """Patient fields of records acknowledged longer ago than the retention, and old drafts."""
+    retention = timedelta(days=retention_days)
+    now = store.now()
+    purged = Outbox(store, workstation).purge_patient_data(now, retention)
+    return purged + sum(retention_purge(store, now, retention).values())
 
 
 def resume_outbox(store: Store, workstation: str) -> bool:

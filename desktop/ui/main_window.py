@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.ui.desk import Desk
 from desktop.ui.operator import OperatorDialog
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.status = DeskStatusBar(desk.is_training)
         self.setStatusBar(self.status)
         self._load_tabs = load_tabs
+        self._outbox_dialog: QDialog | None = None
         for index, title in enumerate(titles, start=1):
             loading = QLabel(self.tr("Loading…"))
             loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Operator on duty…"), "F2", self.choose_operator),
             (self.tr("&Sync with the platform now"), "F5", desk.sync_now),
             (self.tr("Send the &outbox now"), "F6", desk.drain_now),
+            (self.tr("Outbox &list…"), "Ctrl+L", self.show_outbox),
             (self.tr("Se&ttings…"), "Ctrl+,", self.edit_settings),
             (self.tr("&Quit"), "Ctrl+Q", self.close),
         ]
@@ -93,6 +95,15 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.desk.settings, self)
         if dialog.exec() and dialog.saved_settings is not None:
             self.desk.apply_settings(dialog.saved_settings)
+
+    def show_outbox(self) -> None:
+        from desktop.ui.outbox_dialog import OutboxDialog  # noqa: PLC0415 - on demand
+
+        if self._outbox_dialog is None:
+            self._outbox_dialog = OutboxDialog(self.desk, self)
+        self._outbox_dialog.show()
+        self._outbox_dialog.raise_()
+        self._outbox_dialog.activateWindow()
 
     def about(self) -> None:
         from desktop.ui.about_dialog import show_about  # noqa: PLC0415 - on demand
@@ -123,6 +134,7 @@ class MainWindow(QMainWindow):
         desk.outbox_changed.connect(self._show_outbox)
         desk.training_changed.connect(self.training_banner.setVisible)
         self.status.operator_requested.connect(self.choose_operator)
+        self.status.outbox_requested.connect(self.show_outbox)
 
     def _show_outbox(self, summary: Any) -> None:
         counts = summary.counts

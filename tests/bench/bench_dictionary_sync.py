@@ -112,7 +112,9 @@ def main() -> None:
                 raw_database.close()
     print(f"dictionary sync, large data set (50,000 diseases), median of {runs} runs")
     print(f"  desk sync : {desk * 1000:8.0f} ms  (into an empty store, search index built)")
-    print(f"  re-sync   : {resync * 1000:8.0f} ms  (unchanged dictionaries: fetched, validated, skipped)")
+    print(
+        f"  re-sync   : {resync * 1000:8.0f} ms  (unchanged dictionaries: fetched, validated, skipped)"
+    )
     print(f"  raw cost  : {raw * 1000:8.0f} ms  (httpx + lxml + one executemany)")
     print(f"  ratio     : {desk / raw:8.2f} x  (goal <= 1.5)")
 

@@ -22,7 +22,6 @@ from desktop.ui.models.stock_models import BagColumn, SummaryColumn
 from desktop.ui.models.table import SORT_ROLE
 from desktop.ui.tabs.stock import StockFilter, StockTab
 
-POLL_TIMEOUT_MS = 30_000
 NEAR_EXPIRY_REMARK = "近效期"
 """The training platform plants a bill with expired and nearly expired bags; its remark says so."""
 

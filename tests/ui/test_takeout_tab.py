@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from desk_jobs import DeskJobs
@@ -34,15 +35,18 @@ from desktop.store import audit
 from desktop.store.outbox import Outbox
 from desktop.training.seed import TRAINING_HOSPITAL_ID
 from desktop.ui.desk import Desk
+from desktop.ui.models.takeout_models import PickerChoice
 from desktop.ui.operator import Operator, OperatorDialog
 from desktop.ui.scan_feedback import FeedbackLevel
 from desktop.ui.tabs.takeout import TakeoutTab
+from desktop.ui.takeout.issue_check import PatientGroups
 from desktop.ui.takeout.issue_dialog import IssueDialog
 from desktop.ui.takeout.pickers import SearchPicker
 from desktop.ui.takeout.submission import OVERRIDE_ACTION
 
 PLASMA = "E2636V00"
 OTHER_HOSPITAL = 31010102
+HOSPITAL_NAME = "上海交通大学医学院附属第九人民医院"
 
 # What the offscreen platform cannot do for popups and dialogs; harmless in tests.
 OFFSCREEN_LIMITS = "This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
@@ -178,9 +182,10 @@ def submit(qtbot: QtBot, tab: TakeoutTab) -> None:
     qtbot.waitUntil(lambda: "CK" in tab.delivery.text(), timeout=10_000)
 
 
-def platform_takeouts(jobs: DeskJobs) -> list[dict[str, object]]:
+def platform_takeouts(jobs: DeskJobs) -> list[dict[str, Any]]:
+    """The takeouts the training platform accepted from this hospital, as wire documents."""
     return [
-        takeout
+        takeout["document"]
         for takeout in jobs.training().snapshot()["takeouts"]
         if takeout["hospital"] == TRAINING_HOSPITAL_ID
     ]
@@ -214,10 +219,7 @@ def test_three_bags_issued_and_an_incompatible_one_refused(
     submit(qtbot, tab)
     assert tab.bags.model.rowCount() == 0
     assert not drain(jobs).needs_attention
-    takeouts = platform_takeouts(jobs)
-    assert len(takeouts) == 1
-    document = takeouts[0]["document"]
-    assert isinstance(document, dict)
+    (document,) = platform_takeouts(jobs)
     assert document["outStock"]["type"] == 1005
     assert document["outStock"]["depId"] == 1203
     assert [line["bloodBagId"] for line in document["outStock"]["details"]] == listed
@@ -259,7 +261,7 @@ def test_rh_negative_patient_needs_an_audited_override(
     assert overrides[0].operator == CLERK
     assert not drain(jobs).needs_attention
     (takeout,) = platform_takeouts(jobs)
-    description = takeout["document"]["outStock"]["description"]  # type: ignore[index]
+    description = takeout["outStock"]["description"]
     assert line.override_reason in description
     assert f"{CLERK.name}（{CLERK.staff_number}）" in description
 
@@ -337,8 +339,7 @@ def test_a_his_request_is_imported(
     import_file(qtbot, tab, path)
     record = tab.request.record
     assert record.field("name").wire_value() == "李四"
-    assert record.patient_groups() is not None
-    assert record.patient_groups().rh is Rh.POSITIVE  # type: ignore[union-attr]
+    assert record.patient_groups() == PatientGroups(Abo.O, Rh.POSITIVE)
     qtbot.waitUntil(lambda: "消化内科" in tab.request.department.text())
     assert tab.request.products.model.rowCount() == 1
     scan(qtbot, tab, counter.o_red)
@@ -346,7 +347,7 @@ def test_a_his_request_is_imported(
     submit(qtbot, tab)
     assert not drain(jobs).needs_attention
     (takeout,) = platform_takeouts(jobs)
-    apply = takeout["document"]["transfusionApply"]  # type: ignore[index]
+    apply = takeout["transfusionApply"]
     assert apply["originalId"] == "SQ2026009999"
     assert apply["medicalRecord"]["rhBloodGroup"] == "2"
 
@@ -374,15 +375,17 @@ def test_transfer_out_to_another_hospital(qtbot: QtBot, counter: Counter, jobs: 
     assert tab.takeout_type() is TakeoutType.TRANSFER_OUT
     assert not tab.request_area.isVisible()
     pick(qtbot, tab.hospital, "第九人民")
-    assert tab.hospital.choice().key == str(OTHER_HOSPITAL)  # type: ignore[union-attr]
+    assert tab.hospital.choice() == PickerChoice(
+        str(OTHER_HOSPITAL), HOSPITAL_NAME, str(OTHER_HOSPITAL)
+    )
     scan(qtbot, tab, counter.a_plasma)
     scan(qtbot, tab, counter.b_red)  # no patient on a transfer: any group goes
     submit(qtbot, tab)
     assert not drain(jobs).needs_attention
     (takeout,) = platform_takeouts(jobs)
-    out_stock = takeout["document"]["outStock"]  # type: ignore[index]
+    out_stock = takeout["outStock"]
     assert (out_stock["type"], out_stock["otherhosId"]) == (1002, OTHER_HOSPITAL)
-    assert "transfusionApply" not in takeout["document"]  # type: ignore[operator]
+    assert "transfusionApply" not in takeout
 
 
 def test_an_expired_bag_is_refused_but_can_be_scrapped(
@@ -403,7 +406,7 @@ def test_an_expired_bag_is_refused_but_can_be_scrapped(
     submit(qtbot, tab)
     assert not drain(jobs).needs_attention
     (takeout,) = platform_takeouts(jobs)
-    out_stock = takeout["document"]["outStock"]  # type: ignore[index]
+    out_stock = takeout["outStock"]
     assert (out_stock["type"], out_stock["description"]) == (1007, "过期")
 
 

@@ -122,11 +122,12 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
 
     # -- what subclasses say ---------------------------------------------------------
 
+    # Every table defines these two; the base has no sensible default to offer.
     def header(self, column: int) -> str:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} must define header()")
 
     def display(self, row: RowT, column: int) -> str:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} must define display()")
 
     def sort_value(self, row: RowT, column: int) -> SortValue:
         return self.display(row, column)

@@ -65,8 +65,9 @@ class ReceiptPrinter(QObject):
             (self.tr("Workstation"), slip.workstation),
             (self.tr("Received at"), time_text(slip.received_at)),
         ]
+        title = html.escape(self.tr("Blood receipt"))
         parts = [
-            f"<h2>{html.escape(self.tr('Blood receipt'))}</h2>",
+            f"<h2>{title}</h2>",
             "<table cellspacing='0' cellpadding='2'>",
             *(f"<tr><th align='left'>{html.escape(k)}</th>{_cell(v)}</tr>" for k, v in heads),
             "</table>",

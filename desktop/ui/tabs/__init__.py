@@ -11,14 +11,14 @@ from desktop.ui.desk import Desk
 
 
 def tab_titles() -> list[str]:
-    tr = QCoreApplication.translate
+    # Spelled out in full: lupdate only recognises `QCoreApplication.translate(...)` itself.
     return [
-        tr("tabs", "&Dictionaries"),
-        tr("tabs", "Incoming &bills"),
-        tr("tabs", "&Receiving"),
-        tr("tabs", "&Takeout"),
-        tr("tabs", "&Cancel takeout"),
-        tr("tabs", "&Stock"),
+        QCoreApplication.translate("tabs", "&Dictionaries"),
+        QCoreApplication.translate("tabs", "Incoming &bills"),
+        QCoreApplication.translate("tabs", "&Receiving"),
+        QCoreApplication.translate("tabs", "&Takeout"),
+        QCoreApplication.translate("tabs", "&Cancel takeout"),
+        QCoreApplication.translate("tabs", "&Stock"),
     ]
 
 
