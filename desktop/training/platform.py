@@ -78,27 +78,32 @@ class TrainingPlatform:
         if self.options.faults is not None:
             self.app.apply_faults(self.options.faults)
         self._servers: list[LoopbackServer] = []
+        self._ports: tuple[int, int | None] | None = None
         self.urls: TrainingUrls | None = None
 
     def start(self) -> TrainingUrls:
         host = self.options.host
         main_routes = self.app.main_routes()
-        if self.options.service_port is None:
+        # Started again after a stop, it comes back on the same ports, so a desk that
+        # was talking to it finds it again (a platform outage, for training and tests).
+        port, service_port = self._ports or (self.options.port, self.options.service_port)
+        if service_port is None:
             main = LoopbackServer(
-                Starlette(routes=main_routes + self.app.service_routes()), host, self.options.port
+                Starlette(routes=main_routes + self.app.service_routes()), host, port
             )
             self._servers = [main]
             main.start()
             service_base = main.base_url
         else:
-            main = LoopbackServer(Starlette(routes=main_routes), host, self.options.port)
+            main = LoopbackServer(Starlette(routes=main_routes), host, port)
             service = LoopbackServer(
-                Starlette(routes=self.app.service_routes()), host, self.options.service_port
+                Starlette(routes=self.app.service_routes()), host, service_port
             )
             self._servers = [main, service]
             main.start()
             service.start()
             service_base = service.base_url
+        self._ports = (main.port, self._servers[1].port if len(self._servers) > 1 else None)
         self.urls = TrainingUrls(
             token_url=main.base_url + TOKEN_PATH,
             service_url=service_base + SERVICE_PATH,
@@ -107,7 +112,12 @@ class TrainingPlatform:
         )
         return self.urls
 
+    @property
+    def running(self) -> bool:
+        return bool(self._servers)
+
     def stop(self) -> None:
+        """Stop serving; the state is kept, and `start()` serves it again on the same ports."""
         for server in self._servers:
             server.stop()
         self._servers = []
