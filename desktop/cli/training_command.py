@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--faults",
         default="",
-        help="e.g. latency=200,error=0.1,unavailable=0.05,drop=0.05,cut=0.05,"
+        help="e.g. latency=200,error=0.1,forbidden=0.01,unavailable=0.05,drop=0.05,cut=0.05,"
         "invalid-xml=0.05,timeout=0.05,hang=30,token-expiry=60,wrong-credentials",
     )
     parser.add_argument("--json", action="store_true", help="print the URLs as JSON")

@@ -202,6 +202,8 @@ class TrainingApp:
         fault = self.faults.draw()
         if fault is Fault.SERVER_ERROR:
             return PlainTextResponse("Internal Server Error", status_code=500)
+        if fault is Fault.FORBIDDEN:
+            return PlainTextResponse("Forbidden: this account may not call this", status_code=403)
         if fault is Fault.UNAVAILABLE:
             headers = {"Retry-After": str(max(0, round(settings.retry_after_s)))}
             return PlainTextResponse("Service Unavailable", status_code=503, headers=headers)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class Fault(StrEnum):
     NONE = "none"
     SERVER_ERROR = "error"  # HTTP 500 without an envelope, before processing
+    FORBIDDEN = "forbidden"  # HTTP 403: the token is fine but this call is not allowed
     UNAVAILABLE = "unavailable"  # HTTP 503 with Retry-After, before processing
     DROP = "drop"  # connection closed before processing: nothing recorded
     CUT = "cut"  # processed, then the answer is cut short
@@ -26,6 +27,7 @@ class Fault(StrEnum):
 
 _RATE_FIELDS: dict[Fault, str] = {
     Fault.SERVER_ERROR: "error",
+    Fault.FORBIDDEN: "forbidden",
     Fault.UNAVAILABLE: "unavailable",
     Fault.DROP: "drop",
     Fault.CUT: "cut",
@@ -41,6 +43,7 @@ class FaultSettings(BaseModel):
 
     latency_ms: float = Field(0.0, ge=0, alias="latency")
     error: float = Field(0.0, ge=0, le=1)
+    forbidden: float = Field(0.0, ge=0, le=1)
     unavailable: float = Field(0.0, ge=0, le=1)
     drop: float = Field(0.0, ge=0, le=1)
     cut: float = Field(0.0, ge=0, le=1)

@@ -13,6 +13,7 @@ from desktop.config.settings import load_settings
 from desktop.connection import connect
 from desktop.platform.errors import (
     CredentialsRejected,
+    Forbidden,
     MalformedAnswer,
     MethodNotAllowed,
     NetworkError,
@@ -42,6 +43,7 @@ def no_faults(platform: TrainingPlatform) -> Iterator[None]:
     ("faults", "expected", "retryable"),
     [
         ({"error": 1}, ServerError, True),
+        ({"forbidden": 1}, Forbidden, False),
         ({"unavailable": 1, "retry-after": 7}, Unavailable, True),
         ({"drop": 1}, OutcomeUnknown, True),
         ({"cut": 1}, OutcomeUnknown, True),

@@ -1,8 +1,11 @@
-"""A counter ready for takeouts: dictionaries synced, a department, bags received into stock.
+"""A counter ready for takeouts: dictionaries synced, a department, bags received into stock;
+and what the clerk does at the takeout tab.
 
 Everything goes through the desk itself: it syncs the dictionaries from the
 training platform, bags come in with `Outbox.submit_receive` (as the
-receiving tab saves them), and `drain` has the desk send its outbox.
+receiving tab saves them), and `drain` has the desk send its outbox. The
+clerk's actions (`fill_request`, `scan`, `answer`, `submit`) type, pick and
+press keys as at the counter.
 """
 
 from __future__ import annotations
@@ -10,8 +13,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Any
 
 from desk_jobs import DeskJobs
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from desktop.domain.codes import Abo, Rh
 from desktop.domain.dates import SHANGHAI
@@ -20,9 +28,12 @@ from desktop.store.audit import Operator
 from desktop.store.database import Store
 from desktop.store.departments import Department, save_department
 from desktop.store.outbox import Outbox
-from desktop.store.outbox_items import OutboxCounts
+from desktop.store.outbox_items import OutboxCounts, OutboxItem
 from desktop.training.seed import TRAINING_HOSPITAL_ID
 from desktop.training.seed.bills import NEAR_EXPIRY_REMARK, RH_NEGATIVE_REMARK
+from desktop.ui.scan_feedback import FeedbackLevel
+from desktop.ui.tabs.takeout import TakeoutTab
+from desktop.ui.takeout.pickers import SearchPicker
 
 CLERK = Operator("张三", "0123")
 DEPARTMENT = Department(id=1203, name="消化内科", short_code="XHNK")
@@ -124,3 +135,122 @@ def drain(jobs: DeskJobs) -> OutboxCounts:
         if not counts.waiting:
             return counts
     raise AssertionError(f"the outbox still holds {counts} after {DRAIN_ATTEMPTS} drains")
+
+
+def type_text(qtbot: QtBot, widget: QLineEdit, text: str) -> None:
+    """Type as the clerk does: ASCII by key, Chinese as the input method commits it."""
+    widget.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+# -- what a clerk does at the takeout tab ---------------------------------------------
+
+
+def pick(qtbot: QtBot, picker: SearchPicker, typed: str) -> None:
+    """Type into a search picker and take its first match."""
+    with qtbot.waitSignal(picker.results_shown, check_params_cb=lambda count: count > 0):
+        type_text(qtbot, picker, typed)
+    picker.choose_match(0)
+    assert picker.choice() is not None
+
+
+def choose(qtbot: QtBot, combo: QWidget, code: str) -> None:
+    """Pick a code-list entry by typing its code, as the counter's keyboard does."""
+    combo.setFocus()
+    qtbot.keyClicks(combo, code)
+    qtbot.wait(QApplication.keyboardInputInterval() + 50)
+
+
+def fill_request(
+    qtbot: QtBot,
+    tab: TakeoutTab,
+    *,
+    abo: str = "A",
+    rh: str = "2",
+    cardno: str = "310101198001011234",
+) -> None:
+    record, request = tab.request.record, tab.request
+    type_text(qtbot, record.field("name"), "王五")
+    choose(qtbot, record.field("sex"), "1")
+    type_text(qtbot, record.field("originalId"), "BA2026001234")
+    choose(qtbot, record.field("cardtype"), "01")
+    if cardno:
+        type_text(qtbot, record.field("cardno"), cardno)
+    type_text(qtbot, record.field("age"), "46")
+    choose(qtbot, record.field("ageType"), "0")
+    choose(qtbot, record.field("opEmHpMark"), "3")
+    type_text(qtbot, record.field("opEmHpNo"), "ZY2026005678")
+    choose(qtbot, record.abo, abo)
+    choose(qtbot, record.rh, rh)
+    pick(qtbot, record.disease, "K92.2")
+    type_text(qtbot, record.field("diagnose"), "上消化道出血")
+    type_text(qtbot, request.field("originalId"), "SQ2026000001")
+    pick(qtbot, request.department, "XHNK")
+    choose(qtbot, request.field("property"), "2")
+    choose(qtbot, request.field("transReason"), "0")
+    choose(qtbot, request.field("interoperativeTrans"), "N")
+    products = request.products
+    choose(qtbot, products.sub_type, "202")
+    choose(qtbot, products.abo, abo)
+    choose(qtbot, products.rh, rh)
+    for field, text in ((products.volume, "2"), (products.unit, "U"), (products.ml, "400")):
+        type_text(qtbot, field, text)
+    assert products.add_entered()
+
+
+def scan(qtbot: QtBot, tab: TakeoutTab, bag: HandoverDetailInfo) -> None:
+    """Scan `bag`'s id into the bag field, as a keyboard-wedge scanner types it."""
+    field = tab.bags.scan_field
+    field.setFocus()
+    qtbot.keyClicks(field, bag.blood_bag_id)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def answer(qtbot: QtBot, tab: TakeoutTab, reason: str | None = None, *, issue: bool = True) -> None:
+    """Answer the question the tab asks about a doubtful bag."""
+    qtbot.waitUntil(lambda: tab.bags.asking is not None)
+    dialog = tab.bags.asking
+    assert dialog is not None
+    if reason is not None:
+        assert not dialog.issue_button.isEnabled()
+        type_text(qtbot, dialog.reason, reason)
+    if issue:
+        qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: tab.bags.asking is None)
+
+
+def submit(qtbot: QtBot, tab: TakeoutTab) -> OutboxItem:
+    """Ctrl+Enter; the takeout saved, once the tab shows its number."""
+    before = tab.delivery.tracker.item
+
+    def saved() -> OutboxItem | None:
+        item = tab.delivery.tracker.item
+        return None if item is None or (before is not None and item.seq == before.seq) else item
+
+    qtbot.keyClick(tab.bags.scan_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: saved() is not None and "CK" in tab.delivery.text(), timeout=10_000)
+    item = saved()
+    assert item is not None
+    return item
+
+
+def platform_takeouts(jobs: DeskJobs) -> list[dict[str, Any]]:
+    """The takeouts the training platform accepted from this hospital, as wire documents."""
+    return [
+        takeout["document"]
+        for takeout in jobs.training().snapshot()["takeouts"]
+        if takeout["hospital"] == TRAINING_HOSPITAL_ID
+    ]
+
+
+def feedback(tab: TakeoutTab) -> tuple[FeedbackLevel, str]:
+    """The result panel's level and its words."""
+    panel = tab.bags.feedback
+    return panel.level, f"{panel.title()} {panel.detail()}"

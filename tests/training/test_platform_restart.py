@@ -20,7 +20,9 @@ def test_restart_keeps_ports_and_state(service_port: int | None) -> None:
             httpx.get(first.dispatch_url)
         again = platform.start()
         assert again == first
-        assert platform.state.list_bill_detail(platform.state.world.clients["310101001"][1], bill.id)
+        assert platform.state.list_bill_detail(
+            platform.state.world.clients["310101001"][1], bill.id
+        )
         assert httpx.get(again.admin_url + "/state").status_code == 200
     finally:
         platform.stop()

@@ -11,13 +11,22 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pytest
+from cancel_scene import find, submit, tick_only
 from desk_jobs import DeskJobs
 from paperwork import takeout
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from takeout_scene import CLERK, RED_CELLS, drain, find_bags, fresh, receive, sync_dictionaries
+from takeout_scene import (
+    CLERK,
+    RED_CELLS,
+    drain,
+    find_bags,
+    fresh,
+    receive,
+    sync_dictionaries,
+    type_text,
+)
 
 from desktop.domain.codes import Abo, Rh
 from desktop.domain.dates import SHANGHAI
@@ -66,35 +75,6 @@ def issued(qtbot: QtBot, desk: Desk, jobs: DeskJobs) -> Issued:
     qtbot.addWidget(tab)
     tab.show()
     return Issued(tab, item.number, bag_ids)
-
-
-def type_text(qtbot: QtBot, widget: QLineEdit, text: str) -> None:
-    widget.setFocus()
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-        return
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def find(qtbot: QtBot, tab: CancelTab, text: str) -> None:
-    tab.search.clear()
-    type_text(qtbot, tab.search, text)
-    qtbot.waitUntil(lambda: tab.bags.rowCount() > 0, timeout=10_000)
-
-
-def tick_only(qtbot: QtBot, tab: CancelTab, position: int) -> None:
-    """Tick one bag with the keyboard: Space on its check box."""
-    view = tab.bags_view
-    view.setFocus()
-    index = view.model().index(position, CancelColumn.BAG_ID)
-    view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-    qtbot.keyClick(view, Qt.Key.Key_Space)
-
-
-def submit(qtbot: QtBot, tab: CancelTab) -> None:
-    qtbot.keyClick(tab.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
 def test_one_bag_of_a_takeout_is_cancelled_exactly_once(

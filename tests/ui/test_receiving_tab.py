@@ -14,26 +14,31 @@ from typing import Any
 
 import pytest
 from paperwork import takeout
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from receiving_scene import (
+    WAIT_MS,
+    answer_next_message_box,
+    delivered,
+    near_expiry_bill,
+    receipts_named,
+    scan,
+    submitted,
+)
 
 from desktop.domain.codes import ReceiveType
-from desktop.domain.delivery import DeliveryState
 from desktop.domain.isbt128 import encode_din_barcode
-from desktop.domain.models import HandoverInfo
 from desktop.store import bills, stock
 from desktop.store.audit import Operator as StaffMember
 from desktop.store.bills import BillState
 from desktop.store.departments import Department, save_department
 from desktop.store.dictionaries import Dictionary, replace_dictionary
 from desktop.store.outbox import Outbox
-from desktop.store.outbox_items import OutboxItem
 from desktop.store.stock import Position
 from desktop.store.times import shanghai_now
 from desktop.training.seed import TRAINING_HOSPITAL_ID
-from desktop.training.seed.bills import NEAR_EXPIRY_REMARK
 from desktop.training.state import PlatformState
 from desktop.ui.desk import Desk
 from desktop.ui.models.receiving_models import RowState
@@ -48,7 +53,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 OTHER_HOSPITAL = 31010401  # 复旦大学附属中山医院
 DEPARTMENT = 1203
 CLERK = Operator("张三", "0123")
-WAIT_MS = 20_000
 
 
 @pytest.fixture
@@ -65,63 +69,6 @@ def tab(desk: Desk, jobs: Any, qtbot: QtBot) -> Iterator[ReceivingTab]:
     qtbot.waitUntil(lambda: widget.form.facility.count() > 0, timeout=WAIT_MS)
     yield widget
     widget.close()
-
-
-def scan(tab: ReceivingTab, text: str) -> None:
-    """What a keyboard-wedge scanner does: the characters, then Enter."""
-    field = tab.scans.scan_field
-    field.setFocus()
-    QTest.keyClicks(field, text)
-    QTest.keyClick(field, Qt.Key.Key_Return)
-
-
-def answer_next_message_box(button: QMessageBox.StandardButton, seen: list[str]) -> None:
-    """Press `button` on the next modal message box, noting its texts."""
-
-    def press() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, press)
-            return
-        seen.extend([box.text(), box.informativeText()])
-        box.button(button).click()
-
-    QTimer.singleShot(0, press)
-
-
-def submitted(tab: ReceivingTab, qtbot: QtBot) -> OutboxItem:
-    """Submit (Ctrl+Enter); the receipt saved, then sent by the outbox, as the tab shows it."""
-    before = tab.delivery.tracker.item
-    QTest.keyClick(tab.scans.scan_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    return delivered(tab, qtbot, before)
-
-
-def delivered(tab: ReceivingTab, qtbot: QtBot, before: OutboxItem | None) -> OutboxItem:
-    def shown() -> OutboxItem | None:
-        item = tab.delivery.tracker.item
-        if item is None or (before is not None and item.seq == before.seq):
-            return None
-        return item if item.state is DeliveryState.ACKNOWLEDGED else None
-
-    qtbot.waitUntil(lambda: shown() is not None, timeout=WAIT_MS)
-    item = shown()
-    assert item is not None
-    return item
-
-
-def receipts_named(state: PlatformState, number: str) -> list[dict[str, Any]]:
-    return [
-        r["document"] for r in state.snapshot()["receipts"] if r["document"]["internalId"] == number
-    ]
-
-
-def near_expiry_bill(state: PlatformState) -> HandoverInfo:
-    bill = next(
-        bill
-        for bill in state.world.bills.values()
-        if bill.hospital_id == TRAINING_HOSPITAL_ID and bill.wire["remark"] == NEAR_EXPIRY_REMARK
-    )
-    return state.world.bill_info(bill.id)
 
 
 def test_a_bill_is_received_with_its_troubles_and_reaches_the_platform_once(

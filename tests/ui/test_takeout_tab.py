@@ -10,23 +10,30 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from desk_jobs import DeskJobs
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from takeout_scene import (
     CLERK,
     RED_CELLS,
+    answer,
+    choose,
     drain,
     expired,
+    feedback,
+    fill_request,
     find_bags,
     fresh,
+    pick,
+    platform_takeouts,
     receive,
+    scan,
+    submit,
     sync_dictionaries,
+    type_text,
 )
 
 from desktop.domain.codes import Abo, Rh, TakeoutType
@@ -40,8 +47,6 @@ from desktop.ui.operator import Operator, OperatorDialog
 from desktop.ui.scan_feedback import FeedbackLevel
 from desktop.ui.tabs.takeout import TakeoutTab
 from desktop.ui.takeout.issue_check import PatientGroups
-from desktop.ui.takeout.issue_dialog import IssueDialog
-from desktop.ui.takeout.pickers import SearchPicker
 from desktop.ui.takeout.submission import OVERRIDE_ACTION
 
 PLASMA = "E2636V00"
@@ -88,112 +93,6 @@ def counter(qtbot: QtBot, desk: Desk, jobs: DeskJobs) -> Counter:
     tab.show()
     qtbot.waitUntil(lambda: tab.bags.ready)
     return Counter(tab, *bags)
-
-
-# -- what a clerk does ---------------------------------------------------------------------
-
-
-def type_text(qtbot: QtBot, widget: QLineEdit, text: str) -> None:
-    """Type as the clerk does: ASCII by key, Chinese as the input method commits it."""
-    widget.setFocus()
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-        return
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def pick(qtbot: QtBot, picker: SearchPicker, typed: str) -> None:
-    with qtbot.waitSignal(picker.results_shown, check_params_cb=lambda count: count > 0):
-        type_text(qtbot, picker, typed)
-    picker.choose_match(0)
-    assert picker.choice() is not None
-
-
-def choose(qtbot: QtBot, combo: QWidget, code: str) -> None:
-    """Pick a code-list entry by typing its code, as the counter's keyboard does."""
-    combo.setFocus()
-    qtbot.keyClicks(combo, code)
-    qtbot.wait(QApplication.keyboardInputInterval() + 50)
-
-
-def fill_request(
-    qtbot: QtBot,
-    tab: TakeoutTab,
-    *,
-    abo: str = "A",
-    rh: str = "2",
-    cardno: str = "310101198001011234",
-) -> None:
-    record, request = tab.request.record, tab.request
-    type_text(qtbot, record.field("name"), "王五")
-    choose(qtbot, record.field("sex"), "1")
-    type_text(qtbot, record.field("originalId"), "BA2026001234")
-    choose(qtbot, record.field("cardtype"), "01")
-    if cardno:
-        type_text(qtbot, record.field("cardno"), cardno)
-    type_text(qtbot, record.field("age"), "46")
-    choose(qtbot, record.field("ageType"), "0")
-    choose(qtbot, record.field("opEmHpMark"), "3")
-    type_text(qtbot, record.field("opEmHpNo"), "ZY2026005678")
-    choose(qtbot, record.abo, abo)
-    choose(qtbot, record.rh, rh)
-    pick(qtbot, record.disease, "K92.2")
-    type_text(qtbot, record.field("diagnose"), "上消化道出血")
-    type_text(qtbot, request.field("originalId"), "SQ2026000001")
-    pick(qtbot, request.department, "XHNK")
-    choose(qtbot, request.field("property"), "2")
-    choose(qtbot, request.field("transReason"), "0")
-    choose(qtbot, request.field("interoperativeTrans"), "N")
-    products = request.products
-    choose(qtbot, products.sub_type, "202")
-    choose(qtbot, products.abo, abo)
-    choose(qtbot, products.rh, rh)
-    for field, text in ((products.volume, "2"), (products.unit, "U"), (products.ml, "400")):
-        type_text(qtbot, field, text)
-    assert products.add_entered()
-
-
-def scan(qtbot: QtBot, tab: TakeoutTab, bag: HandoverDetailInfo) -> None:
-    field = tab.bags.scan_field
-    field.setFocus()
-    qtbot.keyClicks(field, bag.blood_bag_id)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-
-
-def answer(qtbot: QtBot, tab: TakeoutTab, reason: str | None = None, *, issue: bool = True) -> None:
-    """Answer the question the tab asks about a doubtful bag."""
-    qtbot.waitUntil(lambda: tab.bags.findChild(IssueDialog) is not None)
-    dialog = tab.bags.findChild(IssueDialog)
-    assert isinstance(dialog, IssueDialog)
-    if reason is not None:
-        assert not dialog.issue_button.isEnabled()
-        type_text(qtbot, dialog.reason, reason)
-    if issue:
-        qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
-    else:
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: tab.bags._asking is None)
-
-
-def submit(qtbot: QtBot, tab: TakeoutTab) -> None:
-    qtbot.keyClick(tab.bags.scan_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: "CK" in tab.delivery.text(), timeout=10_000)
-
-
-def platform_takeouts(jobs: DeskJobs) -> list[dict[str, Any]]:
-    """The takeouts the training platform accepted from this hospital, as wire documents."""
-    return [
-        takeout["document"]
-        for takeout in jobs.training().snapshot()["takeouts"]
-        if takeout["hospital"] == TRAINING_HOSPITAL_ID
-    ]
-
-
-def feedback(tab: TakeoutTab) -> tuple[FeedbackLevel, str]:
-    panel = tab.bags.feedback
-    return panel.level, f"{panel.title()} {panel.detail()}"
 
 
 # -- the tests -------------------------------------------------------------------------------
@@ -244,8 +143,8 @@ def test_rh_negative_patient_needs_an_audited_override(
     assert tab.bags.model.rowCount() == 0
     assert feedback(tab)[0] is FeedbackLevel.REFUSED
     scan(qtbot, tab, counter.a_red)
-    dialog = tab.bags.findChild(IssueDialog)
-    assert isinstance(dialog, IssueDialog)
+    dialog = tab.bags.asking
+    assert dialog is not None
     assert "RhD阴性患者" in dialog.why.text()
     answer(qtbot, tab, reason="大出血抢救，无RhD阴性库存，家属已签字")
     line = tab.bags.model.row(0)

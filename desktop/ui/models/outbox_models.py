@@ -33,25 +33,21 @@ class OutboxColumn(IntEnum):
     MESSAGE = 8
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OutboxModel", text)
-
-
 def kind_label(kind: DocumentKind) -> str:
     return {
-        DocumentKind.RECEIVE: _tr("Receipt"),
-        DocumentKind.TAKEOUT: _tr("Takeout"),
-        DocumentKind.CANCEL: _tr("Cancellation"),
+        DocumentKind.RECEIVE: QCoreApplication.translate("OutboxModel", "Receipt"),
+        DocumentKind.TAKEOUT: QCoreApplication.translate("OutboxModel", "Takeout"),
+        DocumentKind.CANCEL: QCoreApplication.translate("OutboxModel", "Cancellation"),
     }[kind]
 
 
 def state_label(state: DeliveryState) -> str:
     return {
-        DeliveryState.PENDING: _tr("Waiting"),
-        DeliveryState.IN_DOUBT: _tr("In doubt"),
-        DeliveryState.NEEDS_ATTENTION: _tr("Needs attention"),
-        DeliveryState.ACKNOWLEDGED: _tr("On the platform"),
-        DeliveryState.WITHDRAWN: _tr("Withdrawn"),
+        DeliveryState.PENDING: QCoreApplication.translate("OutboxModel", "Waiting"),
+        DeliveryState.IN_DOUBT: QCoreApplication.translate("OutboxModel", "In doubt"),
+        DeliveryState.NEEDS_ATTENTION: QCoreApplication.translate("OutboxModel", "Needs attention"),
+        DeliveryState.ACKNOWLEDGED: QCoreApplication.translate("OutboxModel", "On the platform"),
+        DeliveryState.WITHDRAWN: QCoreApplication.translate("OutboxModel", "Withdrawn"),
     }[state]
 
 
@@ -67,15 +63,15 @@ class OutboxModel(RowTableModel[OutboxItem]):
 
     def header(self, column: int) -> str:
         return {
-            OutboxColumn.SEQ: _tr("No."),
-            OutboxColumn.KIND: _tr("Record"),
-            OutboxColumn.NUMBER: _tr("Number"),
-            OutboxColumn.BAGS: _tr("Bags"),
-            OutboxColumn.STATE: _tr("State"),
-            OutboxColumn.ATTEMPTS: _tr("Attempts"),
-            OutboxColumn.DAY: _tr("Business day"),
-            OutboxColumn.CREATED: _tr("Saved"),
-            OutboxColumn.MESSAGE: _tr("Platform's answer"),
+            OutboxColumn.SEQ: self.tr("No."),
+            OutboxColumn.KIND: self.tr("Record"),
+            OutboxColumn.NUMBER: self.tr("Number"),
+            OutboxColumn.BAGS: self.tr("Bags"),
+            OutboxColumn.STATE: self.tr("State"),
+            OutboxColumn.ATTEMPTS: self.tr("Attempts"),
+            OutboxColumn.DAY: self.tr("Business day"),
+            OutboxColumn.CREATED: self.tr("Saved"),
+            OutboxColumn.MESSAGE: self.tr("Platform's answer"),
         }[OutboxColumn(column)]
 
     def display(self, row: OutboxItem, column: int) -> str:

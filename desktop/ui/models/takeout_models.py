@@ -126,7 +126,9 @@ class TakeoutBagsModel(RowTableModel[IssueLine]):
         self._product_names = product_names
         self._now = now
         if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 5))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, len(BagColumn) - 1)
+            )
 
     def append(self, line: IssueLine) -> None:
         position = self.rowCount()

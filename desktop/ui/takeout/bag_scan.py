@@ -132,6 +132,11 @@ class TakeoutBagsPanel(QWidget):
         self.model.set_context(shelf.product_names, _now())
 
     @property
+    def asking(self) -> IssueDialog | None:
+        """The question open about a doubtful bag, if one is."""
+        return self._asking
+
+    @property
     def ready(self) -> bool:
         """Whether the stock has been read, so that scans can be resolved."""
         return self._resolver is not None

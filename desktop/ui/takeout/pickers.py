@@ -118,7 +118,8 @@ class SearchPicker(QLineEdit):
         if not text:
             self._show([])
             return
-        self._queries.ask(lambda store: self._find(store, text), self._show, self._search_failed)
+        find = self._find  # the job gets the function, never the widget
+        self._queries.ask(lambda store: find(store, text), self._show, self._search_failed)
 
     def _show(self, found: list[PickerChoice]) -> None:
         if not shiboken6.isValid(self):
