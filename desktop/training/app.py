@@ -96,6 +96,20 @@ class _AbortFilter(logging.Filter):
 logging.getLogger("uvicorn.error").addFilter(_AbortFilter())
 
 
+def _unprocessed(fault: Fault, settings: FaultSettings) -> Response | None:
+    """The answer of a fault that strikes before the platform does anything, if it is one."""
+    if fault is Fault.SERVER_ERROR:
+        return PlainTextResponse("Internal Server Error", status_code=500)
+    if fault is Fault.FORBIDDEN:
+        return PlainTextResponse("Forbidden: this account may not call this", status_code=403)
+    if fault is Fault.UNAVAILABLE:
+        headers = {"Retry-After": str(max(0, round(settings.retry_after_s)))}
+        return PlainTextResponse("Service Unavailable", status_code=503, headers=headers)
+    if fault is Fault.DROP:
+        return _AbortedResponse(b"", 1)
+    return None
+
+
 @dataclass
 class TrainingApp:
     """Everything the training platform serves: one state, token authority and fault plan."""
@@ -200,15 +214,9 @@ class TrainingApp:
         if settings.latency_ms:
             await asyncio.sleep(settings.latency_ms / 1000)
         fault = self.faults.draw()
-        if fault is Fault.SERVER_ERROR:
-            return PlainTextResponse("Internal Server Error", status_code=500)
-        if fault is Fault.FORBIDDEN:
-            return PlainTextResponse("Forbidden: this account may not call this", status_code=403)
-        if fault is Fault.UNAVAILABLE:
-            headers = {"Retry-After": str(max(0, round(settings.retry_after_s)))}
-            return PlainTextResponse("Service Unavailable", status_code=503, headers=headers)
-        if fault is Fault.DROP:
-            return _AbortedResponse(b"", 1)
+        refusal = _unprocessed(fault, settings)
+        if refusal is not None:
+            return refusal
         response = await run_in_threadpool(answer)
         if fault is Fault.CUT and response.body:
             return _AbortedResponse(
