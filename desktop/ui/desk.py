@@ -158,8 +158,14 @@ class Desk(QObject):
         work: Callable[[Connection], ResultT],
         on_success: Callable[[ResultT], None] | None = None,
         on_failure: Failure | None = None,
+        *,
+        answered_by_platform: bool = True,
     ) -> None:
-        """Platform work: a platform error marks the desk offline and is shown as a notice."""
+        """Platform work: a platform error marks the desk offline and is shown as a notice.
+
+        Success marks the desk online, unless the job may return without asking the
+        platform anything (`answered_by_platform=False`: a drain with nothing due).
+        """
 
         def failed(error: BaseException) -> None:
             if on_failure is not None:
@@ -168,7 +174,8 @@ class Desk(QObject):
                 self.platform_failed(error)
 
         def succeeded(result: ResultT) -> None:
-            self.set_connection_state(ConnectionState.ONLINE)
+            if answered_by_platform:
+                self.set_connection_state(ConnectionState.ONLINE)
             if on_success is not None:
                 on_success(result)
 
@@ -251,6 +258,7 @@ class Desk(QObject):
             lambda connection: _jobs().drain_outbox(connection, data_dir, workstation, retry_now),
             self._drained,
             self._drain_failed,
+            answered_by_platform=False,
         )
 
     def _drained(self, report: Any) -> None:
@@ -262,6 +270,8 @@ class Desk(QObject):
             )
         elif report.stopped == "platform_down":
             self.set_connection_state(ConnectionState.OFFLINE)
+        elif report.acknowledged or report.needs_attention:
+            self.set_connection_state(ConnectionState.ONLINE)
         if report.acknowledged or report.needs_attention:
             self.stock_changed.emit()
         self.refresh_outbox()

@@ -143,13 +143,16 @@ class MainWindow(QMainWindow):
 
     def _connect_tabs(self) -> None:
         """The bills tab hands a bill to the receiving tab, and shows it."""
+        from desktop.ui.tabs.bills import BillsTab  # noqa: PLC0415 - loaded with the tabs
+        from desktop.ui.tabs.receiving import ReceivingTab  # noqa: PLC0415
+
         pages = [self.tabs.widget(index) for index in range(self.tabs.count())]
-        receiving = next((page for page in pages if hasattr(page, "open_bill")), None)
-        for page in pages:
-            request = getattr(page, "receive_requested", None)
-            if request is not None and receiving is not None:
-                request.connect(receiving.open_bill)
-                request.connect(lambda _bill, target=receiving: self.tabs.setCurrentWidget(target))
+        receiving = next((page for page in pages if isinstance(page, ReceivingTab)), None)
+        bills = next((page for page in pages if isinstance(page, BillsTab)), None)
+        if receiving is None or bills is None:
+            return
+        bills.receive_requested.connect(receiving.open_bill)
+        bills.receive_requested.connect(lambda _bill: self.tabs.setCurrentWidget(receiving))
 
     def _show_notice(self, level: str, message: str) -> None:
         self.status.showMessage(message, 15_000 if level == "info" else 60_000)

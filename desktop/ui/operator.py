@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,20 +13,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.store.audit import Operator
 
-@dataclass(frozen=True)
-class Operator:
-    name: str
-    staff_number: str
+__all__ = ["Operator", "OperatorDialog", "describe"]
 
-    @property
-    def display(self) -> str:
-        return f"{self.name}（{self.staff_number}）"
 
-    @property
-    def platform_user(self) -> str:
-        """What goes into `receiver` / `optId` / `user`: the staff number the hospital knows."""
-        return self.staff_number
+def describe(operator: Operator) -> str:
+    """How the window names the clerk: 张三（1001）.
+
+    The staff number is what goes into `receiver` / `optId` / `user` on the platform.
+    """
+    return f"{operator.name}（{operator.staff_number}）"
 
 
 class OperatorDialog(QDialog):

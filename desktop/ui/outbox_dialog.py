@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.delivery import DeliveryState
-from desktop.store.audit import Operator as StaffMember
+from desktop.store.audit import Operator
 from desktop.store.outbox import Outbox
 from desktop.store.outbox_items import OutboxItem, OutboxRefusal
 from desktop.ui.desk import Desk
@@ -148,14 +148,14 @@ class OutboxDialog(QDialog):
 
     # -- the clerk's corrections ----------------------------------------------------------
 
-    def _operator(self) -> StaffMember | None:
+    def _operator(self) -> Operator | None:
         operator = self._desk.operator
         if operator is None:
             QMessageBox.warning(
                 self, self.windowTitle(), self.tr("Choose the operator on duty first (F2).")
             )
             return None
-        return StaffMember(operator.name, operator.staff_number)
+        return operator
 
     def resend_corrected(self) -> None:
         item, operator = self.current(), self._operator()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from desktop.ui.desk import ConnectionState
-from desktop.ui.operator import Operator
+from desktop.ui.operator import Operator, describe
 
 _LEVEL_STYLES = {
     "ok": "",
@@ -95,4 +95,4 @@ class DeskStatusBar(QStatusBar):
         if operator is None:
             self.operator.setText(self.tr("No operator (F2)"))
         else:
-            self.operator.setText(self.tr("Operator: %1").replace("%1", operator.display))
+            self.operator.setText(self.tr("Operator: %1").replace("%1", describe(operator)))

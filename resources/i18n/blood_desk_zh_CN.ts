@@ -252,52 +252,52 @@
 <context>
     <name>CancelTab</name>
     <message>
-        <location filename="../../desktop/ui/tabs/cancel.py" line="74"/>
+        <location filename="../../desktop/ui/tabs/cancel.py" line="75"/>
         <source>Takeout number, or the patient&apos;s name, ID number, visit or record number</source>
         <translation>出库单号，或患者姓名、证件号、就诊号、病案号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/cancel.py" line="83"/>
+        <location filename="../../desktop/ui/tabs/cancel.py" line="84"/>
         <source>Last cancellation: %1</source>
         <translation>最近一次取消出库：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/cancel.py" line="84"/>
+        <location filename="../../desktop/ui/tabs/cancel.py" line="85"/>
         <source>Canc&amp;el the ticked bags (Ctrl+Enter)</source>
         <translation>取消勾选血袋的出库(&amp;E) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/cancel.py" line="95"/>
+        <location filename="../../desktop/ui/tabs/cancel.py" line="96"/>
         <source>&amp;Find takeout</source>
         <translation>查找出库单(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/cancel.py" line="97"/>
+        <location filename="../../desktop/ui/tabs/cancel.py" line="98"/>
         <source>Ba&amp;gs (Space ticks; ticked bags are cancelled)</source>
         <translation>血袋(&amp;G)（按空格键勾选；勾选的血袋将取消出库）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/cancel.py" line="99"/>
+        <location filename="../../desktop/ui/tabs/cancel.py" line="100"/>
         <source>Reason for cance&amp;lling</source>
         <translation>取消原因(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/cancel.py" line="101"/>
+        <location filename="../../desktop/ui/tabs/cancel.py" line="102"/>
         <source>Tick &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/cancel.py" line="102"/>
+        <location filename="../../desktop/ui/tabs/cancel.py" line="103"/>
         <source>Tick &amp;none</source>
         <translation>全不选(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/cancel.py" line="143"/>
+        <location filename="../../desktop/ui/tabs/cancel.py" line="144"/>
         <source>nobody (F2)</source>
         <translation>未设置（按 F2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/cancel.py" line="144"/>
+        <location filename="../../desktop/ui/tabs/cancel.py" line="145"/>
         <source>Operator: %1; time: when submitted</source>
         <translation>操作员：%1；时间：以提交时间为准</translation>
     </message>
@@ -577,47 +577,47 @@
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/dictionaries.py" line="166"/>
+        <location filename="../../desktop/ui/tabs/dictionaries.py" line="167"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/dictionaries.py" line="208"/>
+        <location filename="../../desktop/ui/tabs/dictionaries.py" line="209"/>
         <source>Type part of a name or a code to search</source>
         <translation>输入名称或代码的一部分进行查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/dictionaries.py" line="210"/>
+        <location filename="../../desktop/ui/tabs/dictionaries.py" line="211"/>
         <source>Nothing matches “%1”</source>
         <translation>没有与“%1”匹配的条目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/dictionaries.py" line="212"/>
+        <location filename="../../desktop/ui/tabs/dictionaries.py" line="213"/>
         <source>First %1 matches: type more to narrow</source>
         <translation>仅显示前 %1 条结果，请继续输入以缩小范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/dictionaries.py" line="215"/>
+        <location filename="../../desktop/ui/tabs/dictionaries.py" line="216"/>
         <source>%1 shown</source>
         <translation>显示 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/dictionaries.py" line="219"/>
+        <location filename="../../desktop/ui/tabs/dictionaries.py" line="220"/>
         <source>Kept at this desk: the platform has no department list</source>
         <translation>由本机维护：平台不提供科室字典</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/dictionaries.py" line="221"/>
+        <location filename="../../desktop/ui/tabs/dictionaries.py" line="222"/>
         <source>Never synced: press “Sync now”</source>
         <translation>尚未同步：请按“立即同步”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/dictionaries.py" line="224"/>
+        <location filename="../../desktop/ui/tabs/dictionaries.py" line="225"/>
         <source>Synced %1 · %2 entries</source>
         <translation>同步于 %1 · 共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tabs/dictionaries.py" line="230"/>
+        <location filename="../../desktop/ui/tabs/dictionaries.py" line="231"/>
         <source>Search failed</source>
         <translation>查找失败</translation>
     </message>
@@ -817,32 +817,32 @@
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../desktop/ui/operator.py" line="39"/>
+        <location filename="../../desktop/ui/operator.py" line="34"/>
         <source>Operator on duty</source>
         <translation>当班操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operator.py" line="48"/>
+        <location filename="../../desktop/ui/operator.py" line="43"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operator.py" line="49"/>
+        <location filename="../../desktop/ui/operator.py" line="44"/>
         <source>&amp;Staff number</source>
         <translation>工号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operator.py" line="58"/>
+        <location filename="../../desktop/ui/operator.py" line="53"/>
         <source>Enter who is working at the counter. It is recorded with every record.</source>
         <translation>请填写当前在窗口值班的人员，每条记录都会登记操作员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operator.py" line="72"/>
+        <location filename="../../desktop/ui/operator.py" line="67"/>
         <source>Enter the operator&apos;s name.</source>
         <translation>请填写操作员姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/operator.py" line="76"/>
+        <location filename="../../desktop/ui/operator.py" line="71"/>
         <source>Enter the operator&apos;s staff number.</source>
         <translation>请填写操作员工号。</translation>
     </message>
@@ -1813,62 +1813,62 @@
 <context>
     <name>SubmitFlow</name>
     <message>
-        <location filename="../../desktop/ui/receiving/submit_flow.py" line="67"/>
+        <location filename="../../desktop/ui/receiving/submit_flow.py" line="66"/>
         <source>Nothing to submit</source>
         <translation>没有可提交的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/receiving/submit_flow.py" line="67"/>
+        <location filename="../../desktop/ui/receiving/submit_flow.py" line="66"/>
         <source>Scan the bags first.</source>
         <translation>请先扫描血袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/receiving/submit_flow.py" line="71"/>
+        <location filename="../../desktop/ui/receiving/submit_flow.py" line="70"/>
         <source>Still checking with the platform</source>
         <translation>仍在向平台核实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/receiving/submit_flow.py" line="72"/>
+        <location filename="../../desktop/ui/receiving/submit_flow.py" line="71"/>
         <source>Wait until every bag has been checked, then submit.</source>
         <translation>请等待所有血袋核实完毕后再提交。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/receiving/submit_flow.py" line="112"/>
+        <location filename="../../desktop/ui/receiving/submit_flow.py" line="111"/>
         <source>No operator on duty</source>
         <translation>未设置当班操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/receiving/submit_flow.py" line="113"/>
+        <location filename="../../desktop/ui/receiving/submit_flow.py" line="112"/>
         <source>Choose the operator on duty (F2) before submitting.</source>
         <translation>提交前请先设置当班操作员（F2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/receiving/submit_flow.py" line="130"/>
+        <location filename="../../desktop/ui/receiving/submit_flow.py" line="129"/>
         <source>The receipt is not complete</source>
         <translation>入库单填写不完整</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/receiving/submit_flow.py" line="137"/>
+        <location filename="../../desktop/ui/receiving/submit_flow.py" line="136"/>
         <source>Bags missing</source>
         <translation>血袋缺少</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/receiving/submit_flow.py" line="139"/>
+        <location filename="../../desktop/ui/receiving/submit_flow.py" line="138"/>
         <source>%1 bags of the bill were not received. Submit the receipt without them? They are recorded as missing in the receipt&apos;s description.</source>
         <translation>本发血单有 %1 袋未入库。是否不含这些血袋提交入库单？缺少的血袋将记录在入库单的说明中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/receiving/submit_flow.py" line="179"/>
+        <location filename="../../desktop/ui/receiving/submit_flow.py" line="178"/>
         <source>Receipt %1 saved</source>
         <translation>入库单 %1 已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/receiving/submit_flow.py" line="180"/>
+        <location filename="../../desktop/ui/receiving/submit_flow.py" line="179"/>
         <source>It is sent to the platform from the outbox; print it with Ctrl+P.</source>
         <translation>将通过上传队列发送到平台；按 Ctrl+P 打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/receiving/submit_flow.py" line="192"/>
+        <location filename="../../desktop/ui/receiving/submit_flow.py" line="191"/>
         <source>The receipt was not saved</source>
         <translation>入库单未保存</translation>
     </message>

@@ -18,7 +18,7 @@ from typing import Any
 from desk_jobs import DeskJobs
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.codes import Abo, Rh
@@ -166,6 +166,18 @@ def choose(qtbot: QtBot, combo: QWidget, code: str) -> None:
     qtbot.wait(QApplication.keyboardInputInterval() + 50)
 
 
+def choose_flag(qtbot: QtBot, combo: QWidget, value: bool) -> None:
+    """Pick yes or no with the arrow keys: they are words, not codes, and the Chinese words
+    cannot be typed key by key."""
+    assert isinstance(combo, QComboBox)
+    combo.setFocus()
+    for _step in range(combo.count()):
+        if combo.currentData() is value:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    raise AssertionError(f"{combo.objectName() or combo!r} offers no {value!r}")
+
+
 def fill_request(
     qtbot: QtBot,
     tab: TakeoutTab,
@@ -193,7 +205,7 @@ def fill_request(
     pick(qtbot, request.department, "XHNK")
     choose(qtbot, request.field("property"), "2")
     choose(qtbot, request.field("transReason"), "0")
-    choose(qtbot, request.field("interoperativeTrans"), "N")
+    choose_flag(qtbot, request.field("interoperativeTrans"), False)
     products = request.products
     choose(qtbot, products.sub_type, "202")
     choose(qtbot, products.abo, abo)

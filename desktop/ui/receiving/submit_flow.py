@@ -18,13 +18,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.scan_outcomes import BagRef
 from desktop.domain.validation import FieldError
-from desktop.store.audit import Operator as StaffMember
 from desktop.store.outbox_items import InvalidDocument, OutboxItem
 from desktop.store.times import shanghai_now
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import pick
 from desktop.ui.main_window import MainWindow
-from desktop.ui.operator import Operator
+from desktop.ui.operator import Operator, describe
 from desktop.ui.receiving import jobs
 from desktop.ui.receiving.receipt import ReceiptSlip
 from desktop.ui.receiving.scan_panel import ScanPanel
@@ -76,7 +75,7 @@ class SubmitFlow(QObject):
         if operator is None:
             return
         now = shanghai_now()
-        data = receive_data(session, self._party(session), operator.platform_user, now)
+        data = receive_data(session, self._party(session), operator.staff_number, now)
         errors = form_errors(data)
         if errors:
             self._show_errors(errors)
@@ -92,7 +91,7 @@ class SubmitFlow(QObject):
             self._desk.settings.workstation,
             data,
             session.bag_details(),
-            StaffMember(operator.name, operator.staff_number),
+            operator,
             session.bill.id if isinstance(session, BillSession) else None,
         )
         slip = self._slip_for(session, operator, now)
@@ -161,7 +160,7 @@ class SubmitFlow(QObject):
             receive_type=session.receive_type,
             source=source,
             number="",
-            operator=operator.display,
+            operator=describe(operator),
             workstation=self._desk.settings.workstation,
             received_at=now,
             bags=session.accepted,

@@ -39,8 +39,9 @@ from desktop.ui.models.cancel_models import (
     TakeoutHistoryModel,
 )
 from desktop.ui.models.table import OBJECT_ROLE, SortProxy
+from desktop.ui.operator import describe
 from desktop.ui.tabs.problems import show_problem
-from desktop.ui.takeout.counter import DeliveryLine, ask_operator, counter_operator, show_failure
+from desktop.ui.takeout.counter import DeliveryLine, ask_operator, show_failure
 from desktop.ui.takeout.form_fields import FieldErrors
 from desktop.ui.takeout.history import CancelSubmission, cancel_bags, find_takeouts, submit_cancel
 
@@ -140,7 +141,7 @@ class CancelTab(QWidget):
 
     def _show_who(self) -> None:
         operator = self._desk.operator
-        who = operator.display if operator is not None else self.tr("nobody (F2)")
+        who = describe(operator) if operator is not None else self.tr("nobody (F2)")
         self.who.setText(self.tr("Operator: %1; time: when submitted").replace("%1", who))
 
     # -- finding --------------------------------------------------------------------------
@@ -202,7 +203,7 @@ class CancelTab(QWidget):
     def submit(self) -> None:
         if self._busy:
             return
-        operator = counter_operator(self._desk)
+        operator = self._desk.operator
         if operator is None:
             ask_operator(self._desk, self, self.submit)
             return

@@ -141,7 +141,8 @@ class DictionariesTab(QWidget):
                 self.department_actions = DepartmentActions(
                     self._desk, self._chosen_department, page
                 )
-                self.department_actions.changed.connect(self.refresh)
+                # Every tab that offers departments (returns, takeouts) reloads them.
+                self.department_actions.changed.connect(self._desk.dictionaries_changed)
                 table.activated.connect(lambda _index: self._edit_department())
                 layout.addWidget(self.department_actions)
             layout.addWidget(table)

@@ -40,7 +40,7 @@ from desktop.store.outbox_items import OutboxItem
 from desktop.ui.desk import Desk, NoticeLevel
 from desktop.ui.i18n import pick
 from desktop.ui.takeout.bag_scan import BAGS_PATH, TakeoutBagsPanel
-from desktop.ui.takeout.counter import DeliveryLine, ask_operator, counter_operator, show_failure
+from desktop.ui.takeout.counter import DeliveryLine, ask_operator, show_failure
 from desktop.ui.takeout.form_fields import FieldErrors, TextField
 from desktop.ui.takeout.pickers import hospital_picker
 from desktop.ui.takeout.submission import (
@@ -180,7 +180,7 @@ class TakeoutTab(QWidget):
         """Validate and save the takeout (asking who is at the counter first, if nobody is)."""
         if self._busy:
             return
-        operator = counter_operator(self._desk)
+        operator = self._desk.operator
         if operator is None:
             ask_operator(self._desk, self, self.submit)
             return

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.domain.delivery import DeliveryState
 from desktop.domain.validation import FieldError
-from desktop.store.audit import Operator
 from desktop.store.outbox_items import InvalidDocument, OutboxItem
 from desktop.ui.desk import Desk
 from desktop.ui.i18n import pick
@@ -17,12 +16,6 @@ from desktop.ui.operator import OperatorDialog
 from desktop.ui.receiving.submission import DeliveryTracker
 from desktop.ui.tabs.problems import bilingual, show_problem
 from desktop.ui.takeout.form_fields import ERROR_STYLE, FieldErrors
-
-
-def counter_operator(desk: Desk) -> Operator | None:
-    """The operator on duty as the store records them (the staff number is the platform user)."""
-    operator = desk.operator
-    return None if operator is None else Operator(operator.name, operator.platform_user)
 
 
 def ask_operator(desk: Desk, parent: QWidget, then: Callable[[], None]) -> None:
