@@ -1850,7 +1850,7 @@
     <message>
         <location filename="../../desktop/ui/receiving/submit_flow.py" line="136"/>
         <source>Bags missing</source>
-        <translation>血袋缺少</translation>
+        <translation>缺少血袋</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/receiving/submit_flow.py" line="138"/>
