@@ -9,10 +9,12 @@ command, so the scripts hospital IT runs never load Qt.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from collections.abc import Sequence
 
+from desktop import __version__
 from desktop.cli.exit_codes import ExitCode
 from desktop.cli.window_options import window_parser
 
@@ -47,15 +49,32 @@ def open_desk(args: argparse.Namespace) -> int:
         settings = load_settings({"data_dir": args.window_data_dir})
     except SettingsError as error:
         print(f"错误：{error.message_zh}\nerror: {error.message_en}", file=sys.stderr)
+        show_start_failure(error.message_zh, error.message_en)
         return int(ExitCode.BAD_INPUT)
     configure_logging(
         settings.data_dir, args.window_debug, [settings.client_secret.get_secret_value()]
+    )
+    logging.getLogger("blood-desk").info(
+        "blood-desk %s starting: data %s, platform %s, workstation %s",
+        __version__,
+        settings.data_dir,
+        settings.service_url or "training",
+        settings.workstation,
     )
     operator = None
     if args.operator:
         name, _, number = args.operator.partition(":")
         operator = Operator(name.strip(), number.strip() or name.strip())
     return run_desk(DeskOptions(settings, operator, args.language))
+
+
+def show_start_failure(message_zh: str, message_en: str) -> None:
+    """The desk cannot start: say why in a window too (a Windows GUI build has no console)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: PLC0415
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    QMessageBox.critical(None, "blood-desk", f"{message_zh}\n\n{message_en}")
+    app.processEvents()
 
 
 def self_test() -> int:

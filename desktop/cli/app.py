@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from desktop import __version__
 from desktop.cli import outbox_commands, platform_commands, scan_command, training_command
 from desktop.cli.exit_codes import ExitCode
 from desktop.cli.window_options import window_parser
@@ -26,7 +25,6 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command it opens the desk.",
         parents=[window_parser()],
     )
-    parser.add_argument("--version", action="version", version=f"blood-desk {__version__}")
     parser.add_argument(
         "--self-test",
         action="store_true",

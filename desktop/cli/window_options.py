@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import argparse
 
+from desktop import __version__
+
 
 def window_parser(add_help: bool = False) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="blood-desk", add_help=add_help)
+    # Answered here too, so that `--version` never loads the command modules.
+    parser.add_argument("--version", action="version", version=f"blood-desk {__version__}")
     window = parser.add_argument_group("the desk window / 柜台窗口")
     # Its own dest: a subcommand's --data-dir default would otherwise overwrite this one.
     window.add_argument("--data-dir", dest="window_data_dir", default=None, help="local data")

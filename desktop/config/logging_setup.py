@@ -74,4 +74,7 @@ def configure_logging(data_dir: Path, debug: bool = False, secrets: Iterable[str
         old.close()
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if debug else logging.INFO)
+    # A line per HTTP request (40 per dictionary sync) would drown the desk's own lines.
+    for chatty in ("httpx", "httpcore"):
+        logging.getLogger(chatty).setLevel(logging.DEBUG if debug else logging.WARNING)
     return path

@@ -100,7 +100,7 @@ class SettingsDialog(QDialog):
         self.verify_tls.setChecked(s.verify_tls)
         self.poll_interval = QDoubleSpinBox()
         self.poll_interval.setRange(5, 3600)
-        self.poll_interval.setSuffix(" s")
+        self.poll_interval.setSuffix(self.tr(" s"))
         self.poll_interval.setValue(s.poll_interval_s)
         page = QWidget()
         form = QFormLayout(page)

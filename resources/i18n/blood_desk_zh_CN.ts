@@ -1459,6 +1459,21 @@
         <source>(not in the local list)</source>
         <translation>（本地字典中没有）</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/takeout/pickers.py" line="196"/>
+        <source>Type a disease name or ICD-10 code</source>
+        <translation>输入疾病名称或 ICD-10 编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/takeout/pickers.py" line="205"/>
+        <source>Type a department name or short code</source>
+        <translation>输入科室名称或简码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/takeout/pickers.py" line="214"/>
+        <source>Type the receiving hospital&apos;s name</source>
+        <translation>输入接收医院名称</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1501,6 +1516,11 @@
         <location filename="../../desktop/ui/settings_dialog.py" line="99"/>
         <source>&amp;Verify the platform&apos;s certificate</source>
         <translation>验证平台证书(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="103"/>
+        <source> s</source>
+        <translation> 秒</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="107"/>
@@ -2079,24 +2099,6 @@
         <location filename="../../desktop/ui/models/dictionary_models.py" line="52"/>
         <source>No</source>
         <translation>否</translation>
-    </message>
-</context>
-<context>
-    <name>picker</name>
-    <message>
-        <location filename="../../desktop/ui/takeout/pickers.py" line="195"/>
-        <source>Type a disease name or ICD-10 code</source>
-        <translation>输入疾病名称或 ICD-10 编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/takeout/pickers.py" line="202"/>
-        <source>Type a department name or short code</source>
-        <translation>输入科室名称或简码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/takeout/pickers.py" line="209"/>
-        <source>Type the receiving hospital&apos;s name</source>
-        <translation>输入接收医院名称</translation>
     </message>
 </context>
 <context>

@@ -253,8 +253,8 @@ def test_a_full_day_at_the_counter(counter: Counter, qtbot: QtBot) -> None:
     assert window.tabs.tabText(1) == title
     assert bills.bags.rowCount() == len(arrived.blood_bags)
     receiving = tabs.receiving
-    counter.go_to(receiving)
-    receiving_scene.scan(receiving, arrived.id)  # the bill's own bar code first
+    qtbot.mouseClick(bills.receive_button, Qt.MouseButton.LeftButton)  # "receive this bill"
+    assert window.tabs.currentWidget() is receiving
     _wait_for_bill(qtbot, receiving, arrived)
     *scanned, missing = arrived.blood_bags
     for bag in scanned:
@@ -391,11 +391,13 @@ def test_a_full_day_at_the_counter(counter: Counter, qtbot: QtBot) -> None:
     assert changed.args == [[late.id]]
     counter.settle()
     platform.stop()
-    counter.go_to(receiving)
-    receiving.form.choose_type(ReceiveType.FROM_BLOOD_STATION)
-    takeout_scene.type_text(qtbot, receiving.form.bill_number, late.id)
-    qtbot.keyClick(receiving.form.bill_number, Qt.Key.Key_Return)
-    _wait_for_bill(qtbot, receiving, late)  # kept here since the poll: no platform needed
+    counter.go_to(bills)
+    takeout_scene.type_text(qtbot, bills.number_field, late.id)
+    with qtbot.waitSignal(bills.bill_opened, timeout=WAIT_MS):  # kept here: no platform needed
+        qtbot.keyClick(bills.number_field, Qt.Key.Key_Return)
+    qtbot.keyClick(bills.number_field, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is receiving
+    _wait_for_bill(qtbot, receiving, late)
     for bag in late.blood_bags:
         receiving_scene.scan(receiving, bag.blood_bag_id)
     before = receiving.delivery.tracker.item
@@ -426,6 +428,8 @@ def test_a_full_day_at_the_counter(counter: Counter, qtbot: QtBot) -> None:
     )
     expected = outbox_text.replace("%1", "2").replace("%2", "0").replace("%3", "0")
     assert status.outbox.text() == expected
+    assert desk.connection_state == ConnectionState.OFFLINE
+    assert status.connection.text() == f"{translated('DeskStatusBar', 'Training')} · {offline}"
     counter.check_deadline(1)
     waiting = [item for item in counter.items() if item.state is not DeliveryState.ACKNOWLEDGED]
     assert [item.seq for item in waiting] == [offline_receipt.seq, offline_takeout.seq]

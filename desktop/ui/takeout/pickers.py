@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit
 
@@ -192,21 +192,27 @@ def disease_picker(desk: Desk) -> SearchPicker:
 
     A record carries the code and the name, so it is shown without a lookup."""
     picker = SearchPicker(desk, _find_diseases)
-    picker.setPlaceholderText(picker.tr("Type a disease name or ICD-10 code"))
+    picker.setPlaceholderText(
+        QCoreApplication.translate("SearchPicker", "Type a disease name or ICD-10 code")
+    )
     return picker
 
 
 def department_picker(desk: Desk) -> SearchPicker:
     """This hospital's departments by name or pinyin short code; the choice's key is `depId`."""
     picker = SearchPicker(desk, _find_departments, _department_by_id)
-    picker.setPlaceholderText(picker.tr("Type a department name or short code"))
+    picker.setPlaceholderText(
+        QCoreApplication.translate("SearchPicker", "Type a department name or short code")
+    )
     return picker
 
 
 def hospital_picker(desk: Desk) -> SearchPicker:
     """Hospitals of the facility dictionary; the choice's key is `otherhosId`."""
     picker = SearchPicker(desk, _find_hospitals, _hospital_by_id)
-    picker.setPlaceholderText(picker.tr("Type the receiving hospital's name"))
+    picker.setPlaceholderText(
+        QCoreApplication.translate("SearchPicker", "Type the receiving hospital's name")
+    )
     return picker
 
 
