@@ -1462,17 +1462,17 @@
     <message>
         <location filename="../../desktop/ui/takeout/pickers.py" line="196"/>
         <source>Type a disease name or ICD-10 code</source>
-        <translation>输入疾病名称或 ICD-10 编码</translation>
+        <translation>疾病名称或 ICD-10 编码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/takeout/pickers.py" line="205"/>
         <source>Type a department name or short code</source>
-        <translation>输入科室名称或简码</translation>
+        <translation>科室名称或简码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/takeout/pickers.py" line="214"/>
         <source>Type the receiving hospital&apos;s name</source>
-        <translation>输入接收医院名称</translation>
+        <translation>接收医院名称</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,9 @@ The workers are started without the desk's start-up jobs, so that the first
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import resource
 import statistics
 import sys
@@ -59,6 +61,7 @@ from desktop.ui.desk import Desk
 from desktop.ui.garbage import UiThreadGarbageCollector
 from desktop.ui.operator import Operator
 from desktop.ui.tabs.dictionaries import DictionariesTab
+from desktop.ui.tasks import SerialWorker
 
 TICK_MS = 5
 DEBUG = bool(os.environ.get("BENCH_DEBUG"))
@@ -106,6 +109,40 @@ def run(submit: Callable[..., None], work: Callable[[Any], T]) -> T:
         raise value
     result: T = value
     return result
+
+
+class SlowHandlers:
+    """Times every worker result handled on the UI thread (`SerialWorker._deliver`), by the
+    handler's name: the slots a stall comes from. Installed before the window is built."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, list[float]] = {}
+        self.recording = False
+        original = SerialWorker._deliver
+
+        def timed(worker: SerialWorker[Any], completion: Any) -> None:
+            started = time.perf_counter()
+            try:
+                original(worker, completion)
+            finally:
+                if self.recording:
+                    job = completion.job
+                    handler = job.on_success if completion.error is None else job.on_failure
+                    name = getattr(handler, "__qualname__", repr(handler))
+                    spent = (time.perf_counter() - started) * 1000
+                    self.times.setdefault(f"{_module_of(handler)}{name}", []).append(spent)
+
+        SerialWorker._deliver = timed  # type: ignore[method-assign]
+
+    def slowest(self, count: int) -> list[tuple[str, float, int]]:
+        """(handler, its longest run in ms, how many runs) of the `count` slowest."""
+        rows = [(name, max(times), len(times)) for name, times in self.times.items()]
+        return sorted(rows, key=lambda row: row[1], reverse=True)[:count]
+
+
+def _module_of(handler: Any) -> str:
+    module = getattr(handler, "__module__", None) or ""
+    return f"{module.removeprefix('desktop.').replace('.', '/')}.py:" if module else ""
 
 
 class Ticker:
@@ -209,10 +246,15 @@ def save_receipts(
     return outbox.counts().waiting
 
 
-def measure_sync_and_drain(desk: Desk) -> tuple[Ticker, float, dict[str, int]]:
+def measure_sync_and_drain(
+    desk: Desk, handlers: SlowHandlers, profile: cProfile.Profile | None
+) -> tuple[Ticker, float, dict[str, int]]:
     synced: list[bool] = []
     desk.dictionaries_changed.connect(lambda: synced.append(True))
     ticker = Ticker()
+    handlers.recording = True
+    if profile is not None:
+        profile.enable()  # this thread only: the UI thread
     ticker.start()
     started = time.perf_counter()
     desk.sync_now()
@@ -229,6 +271,9 @@ def measure_sync_and_drain(desk: Desk) -> tuple[Ticker, float, dict[str, int]]:
     )
     elapsed = time.perf_counter() - started
     ticker.stop()
+    if profile is not None:
+        profile.disable()
+    handlers.recording = False
     counts = run(desk.run_db, _dictionary_counts)
     return ticker, elapsed, counts
 
@@ -272,7 +317,13 @@ def extra_bill(admin_url: str, bags: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=1000, help="receipts in the outbox")
-    records = parser.parse_args().records
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile the UI thread during the sync and drain"
+    )
+    args = parser.parse_args()
+    records = args.records
+    profile = cProfile.Profile() if args.profile else None
+    handlers = SlowHandlers()
     keyring.set_keyring(null.Keyring())  # the at-rest key goes to a file in the data dir
     app = QApplication([sys.argv[0]])
     collector = UiThreadGarbageCollector(app)
@@ -301,7 +352,7 @@ def main() -> int:
             workstation = settings.workstation
             saved = run(desk.run_db, lambda store: save_receipts(store, workstation, lines))
             print(f"outbox: {saved} receipts waiting; bills on the platform: {len(fetched.bills)}")
-            ticker, elapsed, counts = measure_sync_and_drain(desk)
+            ticker, elapsed, counts = measure_sync_and_drain(desk, handlers, profile)
             tab = window.tabs.widget(0)
             assert isinstance(tab, DictionariesTab)
             window.tabs.setCurrentWidget(tab)
@@ -312,6 +363,12 @@ def main() -> int:
             window.close()
             collector.stop()
     _print(ticker, elapsed, counts, keystrokes, peak_mb)
+    print("slowest result handlers on the UI thread (longest run, runs):")
+    for name, longest, runs in handlers.slowest(8):
+        print(f"  {longest:8.1f} ms  {runs:4d}×  {name}")
+    if profile is not None:
+        stats = pstats.Stats(profile).sort_stats(pstats.SortKey.CUMULATIVE)
+        stats.print_stats("desktop/ui", 25)
     return 1 if crashes.errors else 0
 
 
