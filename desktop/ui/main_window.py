@@ -69,11 +69,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         desk = self.desk
-        desk_menu = self.menuBar().addMenu(self.tr("&Desk"))
+        desk_menu = self.menuBar().addMenu(self.tr("Des&k"))
         entries: list[tuple[str, str, Callable[[], object]]] = [
             (self.tr("&Operator on duty…"), "F2", self.choose_operator),
             (self.tr("&Sync with the platform now"), "F5", desk.sync_now),
-            (self.tr("Send the &outbox now"), "F6", desk.drain_now),
+            (self.tr("Send the outbox &now"), "F6", desk.drain_now),
             (self.tr("Outbox &list…"), "Ctrl+L", self.show_outbox),
             (self.tr("Se&ttings…"), "Ctrl+,", self.edit_settings),
             (self.tr("&Quit"), "Ctrl+Q", self.close),

@@ -230,8 +230,16 @@ class SettingsDialog(QDialog):
         self._checker.submit(_run_checks, self._show_checks, self._check_failed)
 
     def _show_checks(self, steps: list[CheckStep]) -> None:
+        names = {
+            "token": self.tr("Token"),
+            "wsdl": self.tr("Service description (WSDL)"),
+            "soap": self.tr("Business call"),
+            "dispatch": self.tr("Dispatch list"),
+        }
         lines = [
-            ("✔ " if step.ok else "✘ ") + f"{step.name}: " + pick(step.detail_zh, step.detail_en)
+            ("✔ " if step.ok else "✘ ")
+            + f"{names.get(step.name, step.name)}: "
+            + pick(step.detail_zh, step.detail_en)
             for step in steps
         ]
         self.check_output.setPlainText("\n".join(lines))

@@ -734,8 +734,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="72"/>
-        <source>&amp;Desk</source>
-        <translation>工作台(&amp;D)</translation>
+        <source>Des&amp;k</source>
+        <translation>工作台(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="74"/>
@@ -749,8 +749,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="76"/>
-        <source>Send the &amp;outbox now</source>
-        <translation>立即上传队列中的记录(&amp;O)</translation>
+        <source>Send the outbox &amp;now</source>
+        <translation>立即上传队列中的记录(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="77"/>
@@ -1614,7 +1614,27 @@
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="242"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="234"/>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="235"/>
+        <source>Service description (WSDL)</source>
+        <translation>服务描述（WSDL）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="236"/>
+        <source>Business call</source>
+        <translation>业务接口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="237"/>
+        <source>Dispatch list</source>
+        <translation>发血单列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="250"/>
         <source>Connection test failed: </source>
         <translation>连接测试失败：</translation>
     </message>

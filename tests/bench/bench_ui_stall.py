@@ -210,7 +210,9 @@ def _where(frame: Any) -> str:
         path = frame.f_code.co_filename
         if "/desktop/" in path or "bench_ui_stall" in path:
             short = path[path.rindex("/desktop/") + 1 :] if "/desktop/" in path else "bench"
-            places.append(f"{short}:{frame.f_code.co_name}")
+            owner = frame.f_locals.get("self")
+            of = f"[{type(owner).__name__}]" if owner is not None and not places else ""
+            places.append(f"{short}:{frame.f_code.co_name}{of}")
         frame = frame.f_back
     return " < ".join(places) or "?"
 

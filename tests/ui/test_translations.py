@@ -118,7 +118,7 @@ def test_the_built_catalogue_turns_the_window_chinese(
             "取消出库(&C)",
             "库存(&S)",
         ]
-        assert QCoreApplication.translate("MainWindow", "&Desk") == "工作台(&D)"
+        assert QCoreApplication.translate("MainWindow", "Des&k") == "工作台(&K)"
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
         assert i18n.pick("入库", "Receiving") == "入库"
         assert QLocale().language() == QLocale.Language.Chinese

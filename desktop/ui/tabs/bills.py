@@ -189,11 +189,11 @@ class BillsTab(QWidget):
         self.refresh()
         self.banner.announce(new_ids)
         self.title_count.show_count(self.bill_list.new_count)
-        first = new_ids[0]
+        newest = new_ids[-1]  # the dispatch list comes oldest first, as the banner reads it
         self._desk.show_notice(
             NoticeLevel.INFO,
-            f"收到血站新发血单 {first}" + (f" 等 {len(new_ids)} 张" if len(new_ids) > 1 else ""),
-            f"New handover bill {first} from the blood station"
+            f"收到血站新发血单 {newest}" + (f" 等 {len(new_ids)} 张" if len(new_ids) > 1 else ""),
+            f"New handover bill {newest} from the blood station"
             + (f" and {len(new_ids) - 1} more" if len(new_ids) > 1 else ""),
         )
 
