@@ -294,8 +294,10 @@ def serve_a_patient(scene: Scene, scratch: Path) -> None:
 
 
 def receive_by_scanning(scene: Scene, bill: HandoverInfo, other: HandoverInfo) -> None:
-    """The bill with expired bags, scanned but for one bag: a bag of another bill among them
-    (amber), the expired bags refused (red), the rest received (green)."""
+    """The seeded bill with expired bags, mid-way: most bags received (green, the two near
+    expiry with a note), three not scanned yet, the expired ones refused (red), a bag of
+    another bill among them (amber). The table is shown from its end, where all of these are
+    (the bill's planted bags come last), with no row selected to hide its colour."""
     receiving = scene.receiving
     scene.show(receiving)
     receiving.open_bill(bill.id)
@@ -303,12 +305,17 @@ def receive_by_scanning(scene: Scene, bill: HandoverInfo, other: HandoverInfo) -
     now = shanghai_now()
     fresh = [bag for bag in bill.blood_bags if bag.expiration and bag.expiration > now]
     stale = [bag for bag in bill.blood_bags if bag.expiration and bag.expiration <= now]
-    for bag in fresh[:-1]:
+    *mixed, near_24h, near_72h = fresh  # the two planted near-expiry bags end the bill
+    for bag in [*mixed[:-3], near_24h, near_72h]:
         receiving.handle_scan(bag.blood_bag_id)
     receiving.handle_scan(other.blood_bags[-1].blood_bag_id)
     for bag in stale:
         receiving.handle_scan(bag.blood_bag_id)
     scene.settle()
+    scene.pump(200)  # the table catches up after the burst of scans
+    view = receiving.scans.view
+    view.clearSelection()
+    view.scrollToBottom()
 
 
 def fill_the_next_takeout(scene: Scene) -> None:

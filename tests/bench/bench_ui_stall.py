@@ -11,13 +11,22 @@ between ticks, less 5 ms, are the event loop's stalls: the longest and the
 99th percentile are printed (goal: longest ≤ 50 ms). A watchdog thread notes
 where the UI thread was whenever a tick is 20 ms late. Then search-as-you-type
 through the dictionaries tab over the 50,000 diseases: from setting the search
-text to the model filled (`search_finished`), per keystroke. Last, the peak
-resident memory of this process with the large data set loaded (goal ≤ 200 MB).
+text to the model filled (`search_finished`), per keystroke; then the stall of one
+stock change (what every document saved at the counter emits) with the 1,000
+bags on the shelf. Last, the peak resident memory of this process with the
+large data set loaded (goal ≤ 200 MB).
 
 The workers are started without the desk's start-up jobs, so that the first
 (full) sync of the dictionaries falls inside the measurement.
 
-    .venv/bin/python tests/bench/bench_ui_stall.py [--records 1000]
+To find what blocks the UI thread, it also prints the slowest worker results
+handled on the UI thread (`SerialWorker._deliver`, by handler), where a
+watchdog found the UI thread while ticks were late (`bench:pump` there means
+inside Qt's event loop, in C++: layout and painting of views), with
+`BENCH_DEBUG=1` every thread's place at each stall, and with `--profile` a
+cProfile of the UI thread.
+
+    .venv/bin/python tests/bench/bench_ui_stall.py [--records 1000] [--profile]
 """
 
 from __future__ import annotations
@@ -85,6 +94,15 @@ class _Crashes(CrashReporter):
         self.errors.append(error)
 
 
+def memory(when: str) -> None:
+    """This process's resident memory now and at its peak so far (Linux /proc)."""
+    status = Path("/proc/self/status").read_text(encoding="ascii").splitlines()
+    kib = {line.split(":")[0]: int(line.split()[1]) for line in status if line.startswith("Vm")}
+    print(
+        f"memory {when}: {kib['VmRSS'] / 1024:.0f} MB resident, peak {kib['VmHWM'] / 1024:.0f} MB"
+    )
+
+
 def pump(ms: int = 10) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
@@ -118,6 +136,7 @@ class SlowHandlers:
     def __init__(self) -> None:
         self.times: dict[str, list[float]] = {}
         self.recording = False
+        self.phases: dict[str, dict[str, list[float]]] = {}
         original = SerialWorker._deliver
 
         def timed(worker: SerialWorker[Any], completion: Any) -> None:
@@ -132,11 +151,19 @@ class SlowHandlers:
                     spent = (time.perf_counter() - started) * 1000
                     self.times.setdefault(f"{_module_of(handler)}{name}", []).append(spent)
 
-        SerialWorker._deliver = timed  # type: ignore[method-assign]
+        SerialWorker._deliver = timed  # type: ignore[method-assign, assignment]
 
-    def slowest(self, count: int) -> list[tuple[str, float, int]]:
+    def start(self, phase: str) -> None:
+        self.times = self.phases.setdefault(phase, {})
+        self.recording = True
+
+    def stop(self) -> None:
+        self.recording = False
+
+    def slowest(self, phase: str, count: int) -> list[tuple[str, float, int]]:
         """(handler, its longest run in ms, how many runs) of the `count` slowest."""
-        rows = [(name, max(times), len(times)) for name, times in self.times.items()]
+        times = self.phases.get(phase, {})
+        rows = [(name, max(runs), len(runs)) for name, runs in times.items()]
         return sorted(rows, key=lambda row: row[1], reverse=True)[:count]
 
 
@@ -186,7 +213,7 @@ class Ticker:
                     names = {t.ident: t.name for t in threading.enumerate()}
                     print(f"late at {last - self.ticks[0]:.2f}s:")
                     for ident, frame in frames.items():
-                        print(f"    {names.get(ident, ident)}: {_where(frame)}")
+                        print(f"    {names.get(ident, ident)}: {_where(frame, owner=False)}")
 
     def worst(self, count: int) -> list[tuple[float, float]]:
         """(seconds into the measurement, stall in ms) of the `count` longest stalls."""
@@ -203,15 +230,16 @@ class Ticker:
         ]
 
 
-def _where(frame: Any) -> str:
-    """The innermost frames of the desk's own code (or Qt's event loop) on the UI thread."""
-    places = []
+def _where(frame: Any, *, owner: bool = True) -> str:
+    """The innermost frames of the desk's own code (or the bench's event loop) on a thread;
+    with `owner`, the class of the innermost method (which model's `data`, say)."""
+    places: list[str] = []
     while frame is not None and len(places) < 3:
         path = frame.f_code.co_filename
         if "/desktop/" in path or "bench_ui_stall" in path:
             short = path[path.rindex("/desktop/") + 1 :] if "/desktop/" in path else "bench"
-            owner = frame.f_locals.get("self")
-            of = f"[{type(owner).__name__}]" if owner is not None and not places else ""
+            instance = frame.f_locals.get("self") if owner and not places else None
+            of = f"[{type(instance).__name__}]" if instance is not None else ""
             places.append(f"{short}:{frame.f_code.co_name}{of}")
         frame = frame.f_back
     return " < ".join(places) or "?"
@@ -254,7 +282,7 @@ def measure_sync_and_drain(
     synced: list[bool] = []
     desk.dictionaries_changed.connect(lambda: synced.append(True))
     ticker = Ticker()
-    handlers.recording = True
+    handlers.start("sync and drain")
     if profile is not None:
         profile.enable()  # this thread only: the UI thread
     ticker.start()
@@ -275,7 +303,7 @@ def measure_sync_and_drain(
     ticker.stop()
     if profile is not None:
         profile.disable()
-    handlers.recording = False
+    handlers.stop()
     counts = run(desk.run_db, _dictionary_counts)
     return ticker, elapsed, counts
 
@@ -286,6 +314,14 @@ def _dictionary_counts(store: Store) -> dict[str, int]:
             name: conn.execute(f"SELECT COUNT(*) FROM {name}").fetchone()[0]
             for name in ("disease", "facility", "blood")
         }
+
+
+def _shelf_size(store: Store) -> int:
+    with store.read() as conn:
+        count: int = conn.execute(
+            "SELECT COUNT(*) FROM bag WHERE position = 'in_stock'"
+        ).fetchone()[0]
+    return count
 
 
 def search_as_you_type(tab: DictionariesTab) -> tuple[list[float], Ticker]:
@@ -315,6 +351,21 @@ def search_as_you_type(tab: DictionariesTab) -> tuple[list[float], Ticker]:
     return times, ticker
 
 
+def one_stock_change(desk: Desk, handlers: SlowHandlers) -> Ticker:
+    """The event loop while the tabs take in one stock change (what every receipt, takeout
+    or cancellation saved at the counter emits), the shelf itself unchanged."""
+    ticker = Ticker()
+    ticker.start()
+    handlers.start("one stock change")
+    pump(50)
+    desk.stock_changed.emit()
+    wait_until(lambda: not desk.db.busy, "the tabs' reads")
+    pump(500)  # the views' delayed layout
+    handlers.stop()
+    ticker.stop()
+    return ticker
+
+
 def extra_bill(admin_url: str, bags: int) -> None:
     """One more routine bill for the training hospital, when its history is too small."""
     answer = httpx.post(
@@ -333,7 +384,8 @@ def main() -> int:
     records = args.records
     profile = cProfile.Profile() if args.profile else None
     handlers = SlowHandlers()
-    keyring.set_keyring(null.Keyring())  # the at-rest key goes to a file in the data dir
+    # No OS keyring: the at-rest key goes to an owner-only file in the data directory.
+    keyring.set_keyring(null.Keyring())  # type: ignore[no-untyped-call]
     app = QApplication([sys.argv[0]])
     collector = UiThreadGarbageCollector(app)
     crashes = _Crashes(app)
@@ -345,6 +397,7 @@ def main() -> int:
         window = build_window(app, DeskOptions(settings, CLERK), crashes)
         window.show()
         desk = window.desk
+        memory("the window shown")
         desk.db.start()  # the workers without the start-up jobs: the first sync is measured
         desk.net.start()
         try:
@@ -361,21 +414,32 @@ def main() -> int:
             workstation = settings.workstation
             saved = run(desk.run_db, lambda store: save_receipts(store, workstation, lines))
             print(f"outbox: {saved} receipts waiting; bills on the platform: {len(fetched.bills)}")
+            memory(f"with {saved} receipts saved, before the sync")
             ticker, elapsed, counts = measure_sync_and_drain(desk, handlers, profile)
+            memory("after the sync and the drain")
+            collector.collect()  # what the window's 60 s collection timer does
+            memory("after the UI thread's garbage collection")
             tab = window.tabs.widget(0)
             assert isinstance(tab, DictionariesTab)
             window.tabs.setCurrentWidget(tab)
             pump(200)
             keystrokes, typing = search_as_you_type(tab)
+            stock_change = one_stock_change(desk, handlers)
+            shelf = run(desk.run_db, _shelf_size)
             peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         finally:
             window.close()
             collector.stop()
     _print(ticker, elapsed, counts, keystrokes, peak_mb)
     print(f"longest stall while typing: {max(typing.stalls_ms()):.1f} ms")
-    print("slowest result handlers on the UI thread (longest run, runs):")
-    for name, longest, runs in handlers.slowest(8):
-        print(f"  {longest:8.1f} ms  {runs:4d}×  {name}")
+    print(
+        f"longest stall for one stock change, {shelf} bags on the shelf: "
+        f"{max(stock_change.stalls_ms()):.1f} ms"
+    )
+    for phase in handlers.phases:
+        print(f"slowest result handlers on the UI thread, {phase} (longest run, runs):")
+        for name, longest, runs in handlers.slowest(phase, 6):
+            print(f"  {longest:8.1f} ms  {runs:4d}×  {name}")
     if profile is not None:
         stats = pstats.Stats(profile).sort_stats(pstats.SortKey.CUMULATIVE)
         stats.print_stats("desktop/ui", 25)

@@ -45,9 +45,23 @@ def tab(qtbot: QtBot, desk: Desk, received: HandoverInfo) -> StockTab:
     widget = StockTab(desk)
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.refreshed) as refreshed:
-        desk.stock_changed.emit()
+        widget.show()
     assert refreshed.args == [len(received.blood_bags)]
     return widget
+
+
+def test_a_hidden_tab_reloads_when_shown_not_on_every_change(
+    qtbot: QtBot, desk: Desk, received: HandoverInfo
+) -> None:
+    widget = StockTab(desk)
+    qtbot.addWidget(widget)
+    with qtbot.assertNotEmitted(widget.refreshed, wait=500):
+        desk.stock_changed.emit()
+    with qtbot.waitSignal(widget.refreshed) as refreshed:
+        widget.show()
+    assert refreshed.args == [len(received.blood_bags)]
+    with qtbot.waitSignal(widget.refreshed):
+        desk.stock_changed.emit()
 
 
 def test_received_bags_are_counted_and_charted(

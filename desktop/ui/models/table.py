@@ -44,6 +44,9 @@ WITHIN_72H_BACKGROUND = QColor("#fff9c4")
 NEW_ROW_BACKGROUND = QColor("#c8e6c9")
 UNAVAILABLE_FOREGROUND = QColor("#9e9e9e")
 
+_MERGE_LIMIT = 50
+"""More rows come or go than this: reload the table rather than merge it row by row."""
+
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -170,6 +173,11 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         If the rows that stay changed order, it is a full reload instead.
         """
         wanted = {key(row) for row in rows}
+        if abs(len(rows) - len(self._rows)) > _MERGE_LIMIT or not self._rows:
+            # Hundreds of single-row inserts through a sorting proxy cost seconds of
+            # UI time; a reload costs milliseconds and only loses the selection.
+            self.set_rows(rows)
+            return
         for position in reversed(range(len(self._rows))):
             if key(self._rows[position]) not in wanted:
                 self.beginRemoveRows(QModelIndex(), position, position)

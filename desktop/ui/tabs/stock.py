@@ -119,8 +119,8 @@ class StockTab(QWidget):
         self._timer.setInterval(EXPIRY_REFRESH_MS)
         self._timer.timeout.connect(lambda: self._rebanded(shanghai_now()))
         self._timer.start()
-        desk.stock_changed.connect(self.refresh)
-        desk.dictionaries_changed.connect(self.refresh)
+        desk.stock_changed.connect(self._refresh_if_shown)
+        desk.dictionaries_changed.connect(self._refresh_if_shown)
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
@@ -151,6 +151,12 @@ class StockTab(QWidget):
 
     def refresh(self) -> None:
         self._desk.run_db(_read_shelf, self._show_shelf, self._failed)
+
+    def _refresh_if_shown(self) -> None:
+        # A hidden tab reloads when shown (showEvent): laying out a thousand bags the
+        # clerk cannot see would stall the window on every save during a busy sync.
+        if self.isVisible():
+            self.refresh()
 
     def _show_shelf(self, shelf: _Shelf) -> None:
         self._counts = shelf.counts

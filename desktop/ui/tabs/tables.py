@@ -27,5 +27,8 @@ def read_only_table(
     table.verticalHeader().setVisible(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Size columns from the rows on screen only: measuring every row of a 1,000-bag
+    # table (Chinese text layout) on each change stalled the window for seconds.
+    header.setResizeContentsPrecision(0)
     header.setStretchLastSection(True)
     return table

@@ -101,6 +101,7 @@ class TakeoutBagsPanel(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # rows on screen only: see tabs/tables.py
         header.setStretchLastSection(True)
         remove = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
