@@ -79,6 +79,7 @@ class Desk(QObject):
         self.outbox_summary: Any = None
         self._draining = False
         self._drain_again = False
+        self._retry_next_drain = False  # "send now" pressed while a drain was running
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(int(settings.poll_interval_s * 1000))
         self._poll_timer.timeout.connect(self._periodic)
@@ -251,6 +252,7 @@ class Desk(QObject):
         """Send what the outbox holds; a drain already running is followed by one more."""
         if self._draining:
             self._drain_again = True
+            self._retry_next_drain = self._retry_next_drain or retry_now
             return
         self._draining = True
         data_dir, workstation = self.settings.data_dir, self.settings.workstation
@@ -276,12 +278,16 @@ class Desk(QObject):
             self.stock_changed.emit()
         self.refresh_outbox()
         if self._drain_again:
-            self._drain_again = False
-            self.drain_now()
+            retry_now, self._drain_again, self._retry_next_drain = (
+                self._retry_next_drain,
+                False,
+                False,
+            )
+            self.drain_now(retry_now)
 
     def _drain_failed(self, error: BaseException) -> None:
         self._draining = False
-        self._drain_again = False
+        self._drain_again = self._retry_next_drain = False
         self.platform_failed(error)
         self.refresh_outbox()
 

@@ -3,6 +3,7 @@ what the training platform recorded of it."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -93,3 +94,21 @@ def near_expiry_bill(state: PlatformState) -> HandoverInfo:
         if bill.hospital_id == TRAINING_HOSPITAL_ID and bill.wire["remark"] == NEAR_EXPIRY_REMARK
     )
     return state.world.bill_info(bill.id)
+
+
+def bill_with_expired_bag(state: PlatformState, now: datetime, usable: int) -> HandoverInfo:
+    """A bill of the training hospital with an expired bag and at least `usable` others.
+
+    The seeded near-expiry bill first; which of its short-lived bags have expired depends
+    on the time of day, so when it has too few usable ones an older bill is taken.
+    """
+    bills = [near_expiry_bill(state)] + [
+        state.world.bill_info(bill.id)
+        for bill in state.world.bills.values()
+        if bill.hospital_id == TRAINING_HOSPITAL_ID
+    ]
+    for bill in bills:
+        expired = [bag for bag in bill.blood_bags if bag.expiration and bag.expiration <= now]
+        if expired and len(bill.blood_bags) - len(expired) >= usable:
+            return bill
+    raise AssertionError("the training world has no bill with an expired bag and enough others")

@@ -21,8 +21,8 @@ from pytestqt.qtbot import QtBot
 from receiving_scene import (
     WAIT_MS,
     answer_next_message_box,
+    bill_with_expired_bag,
     delivered,
-    near_expiry_bill,
     receipts_named,
     scan,
     submitted,
@@ -75,8 +75,8 @@ def test_a_bill_is_received_with_its_troubles_and_reaches_the_platform_once(
     tab: ReceivingTab, desk: Desk, jobs: Any, qtbot: QtBot, tmp_path: Path
 ) -> None:
     state = jobs.training()
-    bill = near_expiry_bill(state)
     now = shanghai_now()
+    bill = bill_with_expired_bag(state, now, usable=3)
     # The planted bag expired 3 hours ago; a short-lived product may have expired meanwhile too.
     out_of_date = [b for b in bill.blood_bags if b.expiration and b.expiration <= now]
     expired = out_of_date[-1]
