@@ -8,6 +8,7 @@ caller must do; nothing else escapes.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import Enum
@@ -46,14 +47,20 @@ from desktop.platform.token import TokenManager
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 _SOAP_CONTENT_TYPE = "text/xml; charset=utf-8"
+_CHUNK_ROWS = 2_000
 _FAULT_STATUSES = (httpx.codes.BAD_REQUEST, httpx.codes.INTERNAL_SERVER_ERROR)
 CANCEL_SUCCESS = "success"
 CANCEL_FAIL = "fail"
 
 
-def _invalid(what_zh: str, what_en: str, error: ValidationError) -> MalformedAnswer:
+def _invalid(
+    what_zh: str, what_en: str, error: ValidationError, offset: int = 0
+) -> MalformedAnswer:
     first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
+    location = list(first["loc"])
+    if offset and location and isinstance(location[0], int):
+        location[0] += offset  # the row's place in the whole answer, not in its chunk
+    where = ".".join(str(part) for part in location)
     return MalformedAnswer(
         f"平台返回的{what_zh}不符合接口规范（{where}：{first['msg']}），请联系平台管理员",
         f"the platform's {what_en} does not match the interface ({where}: {first['msg']}); "
@@ -239,11 +246,21 @@ class PlatformClient:
     def _rows(
         wrapper: etree._Element, model: type[ModelT], what_zh: str, what_en: str
     ) -> list[ModelT]:
-        rows = [element_to_wire(element, model) for element in return_elements(wrapper)]
-        try:
-            return TypeAdapter(list[model]).validate_python(rows)  # type: ignore[valid-type]
-        except ValidationError as error:
-            raise _invalid(what_zh, what_en, error) from None
+        adapter = TypeAdapter(list[model])  # type: ignore[valid-type]
+        elements = return_elements(wrapper)
+        validated: list[ModelT] = []
+        # In chunks: only one chunk's wire dicts live at a time, and between chunks the
+        # thread lets go of the GIL, so a 50,000-row answer does not freeze the window.
+        for start in range(0, len(elements), _CHUNK_ROWS):
+            chunk = [
+                element_to_wire(element, model) for element in elements[start : start + _CHUNK_ROWS]
+            ]
+            try:
+                validated.extend(adapter.validate_python(chunk))
+            except ValidationError as error:
+                raise _invalid(what_zh, what_en, error, offset=start) from None
+            time.sleep(0)
+        return validated
 
     @staticmethod
     def _single(wrapper: etree._Element, model: type[ModelT], what_zh: str, what_en: str) -> ModelT:
