@@ -251,6 +251,21 @@ def test_a_his_request_is_imported(
     assert apply["medicalRecord"]["rhBloodGroup"] == "2"
 
 
+def test_a_his_request_without_operator_and_time_imports_cleanly(
+    qtbot: QtBot, counter: Counter, tmp_path: Path
+) -> None:
+    """A HIS does not know who will issue the blood, or when: the desk fills both at submit."""
+    tab = counter.tab
+    request = his_request()
+    request.pop("optName", None)
+    request.pop("optDatetime", None)
+    path = tmp_path / "his.json"
+    path.write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
+    import_file(qtbot, tab, path)
+    assert tab.import_status.text() == tab.tr("Request imported: check it, then scan the bags.")
+    assert not tab.errors.message("transfusionApply.optName")
+
+
 def test_a_wrong_his_request_shows_its_errors(
     qtbot: QtBot, counter: Counter, tmp_path: Path
 ) -> None:

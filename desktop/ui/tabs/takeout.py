@@ -63,6 +63,9 @@ _HOSPITAL_PATH = "outStock.otherhosId"
 _REMARK_PATH = "outStock.description"
 
 
+_FILLED_AT_SUBMIT = frozenset({"optName", "optDatetime"})
+
+
 class TakeoutTab(QWidget):
     """The takeout form, the bags, and what became of the last takeout saved."""
 
@@ -317,11 +320,13 @@ class TakeoutTab(QWidget):
         if result.data is not None:
             self.request.load(result.data)
             self._draft_timer.start()
-        self.errors.show(result.errors, prefix=APPLY_PATH)
-        if result.ok:
+        # The operator and the time of the request are the desk's to fill at submit.
+        errors = [error for error in result.errors if error.path not in _FILLED_AT_SUBMIT]
+        self.errors.show(errors, prefix=APPLY_PATH)
+        if not errors:
             self.import_status.setText(self.tr("Request imported: check it, then scan the bags."))
         else:
-            count = str(len(result.errors))
+            count = str(len(errors))
             self.import_status.setText(
                 self.tr("Request not imported cleanly: %1 problem(s), shown in red.").replace(
                     "%1", count
