@@ -227,24 +227,34 @@ class Desk(QObject):
         if new_ids:
             self.bills_changed.emit(new_ids)
 
-    def sync_dictionaries(self, only_if_due: bool = False) -> None:
+    def sync_dictionaries(
+        self, only_if_due: bool = False, on_done: Callable[[bool], None] | None = None
+    ) -> None:
+        """Fetch every dictionary; `on_done(ok)` once it is over (a failure is also a notice)."""
         jobs = _jobs()
         if only_if_due:
             self.run_db(jobs.dictionaries_due, self._sync_if_due)
             return
         data_dir = self.settings.data_dir
+
+        def synced(result: tuple[dict[str, int], datetime]) -> None:
+            self.dictionaries_changed.emit()
+            self.last_sync_changed.emit(result[1])
+            if on_done is not None:
+                on_done(True)
+
+        def failed(error: BaseException) -> None:
+            self.platform_failed(error)
+            if on_done is not None:
+                on_done(False)
+
         self.run_net(
-            lambda connection: jobs.sync_all_dictionaries(connection, data_dir),
-            self._dictionaries_synced,
+            lambda connection: jobs.sync_all_dictionaries(connection, data_dir), synced, failed
         )
 
     def _sync_if_due(self, due: bool) -> None:
         if due:
             self.sync_dictionaries()
-
-    def _dictionaries_synced(self, result: tuple[dict[str, int], datetime]) -> None:
-        self.dictionaries_changed.emit()
-        self.last_sync_changed.emit(result[1])
 
     # -- the outbox ----------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.config.secret_store import SecretStore, SecretStoreError, save_client_secret
 from desktop.config.settings import Settings, SettingsError, load_settings, save_settings
 from desktop.ui.i18n import pick
+from desktop.ui.tabs.problems import bilingual
 from desktop.ui.tasks import SerialWorker
 
 if TYPE_CHECKING:
@@ -246,7 +247,8 @@ class SettingsDialog(QDialog):
         self._finish_check()
 
     def _check_failed(self, error: BaseException) -> None:
-        message = pick(*_bilingual(error))
+        explained = bilingual(error)
+        message = pick(*explained) if explained else f"{type(error).__name__}: {error}"
         self.check_output.setPlainText(self.tr("Connection test failed: ") + message)
         self._finish_check()
 
@@ -278,11 +280,3 @@ def _run_checks(connection: Connection) -> list[CheckStep]:
     from desktop.platform.check import run_checks  # noqa: PLC0415
 
     return run_checks(connection.client, connection.tokens)
-
-
-def _bilingual(error: BaseException) -> tuple[str, str]:
-    zh = getattr(error, "message_zh", None)
-    en = getattr(error, "message_en", None)
-    if isinstance(zh, str) and isinstance(en, str):
-        return zh, en
-    return f"{type(error).__name__}: {error}", f"{type(error).__name__}: {error}"

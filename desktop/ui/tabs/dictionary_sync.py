@@ -1,10 +1,6 @@
 """The "sync now" button of the dictionaries tab: the desk's dictionary sync, with a busy bar.
 
-`Desk.sync_dictionaries` runs on the net worker and says nothing to its caller:
-success is `Desk.dictionaries_changed`, a failure is the desk's own error
-notice. To know when it is over either way, the button queues an empty job on
-the same net worker right behind it: the worker runs its jobs in order, so
-when that job reports back, the sync has finished and its outcome is known.
+A failure is the desk's own error notice; the button only learns that the sync is over.
 """
 
 from __future__ import annotations
@@ -15,10 +11,6 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 from desktop.ui.desk import Desk, NoticeLevel
 
 
-def _nothing(_context: object) -> None:
-    return None
-
-
 class DictionarySyncButton(QWidget):
     """ "Sync now" and a busy bar while the sync runs; `finished(ok)` when it is over."""
 
@@ -27,7 +19,6 @@ class DictionarySyncButton(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._desk = desk
-        self._changed = False
         self.button = QPushButton(self.tr("S&ync now"))
         self.button.setToolTip(self.tr("Fetch every dictionary from the platform"))
         self.button.clicked.connect(self.sync)
@@ -40,7 +31,6 @@ class DictionarySyncButton(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.progress)
         layout.addWidget(self.button)
-        desk.dictionaries_changed.connect(self._dictionaries_changed)
 
     @property
     def running(self) -> bool:
@@ -49,21 +39,15 @@ class DictionarySyncButton(QWidget):
     def sync(self) -> None:
         if self.running:
             return
-        self._changed = False
         self.button.setEnabled(False)
         self.button.setText(self.tr("Syncing…"))
         self.progress.show()
-        self._desk.sync_dictionaries()
-        # Straight on the worker, not `run_net`: an empty job must not mark the desk online.
-        self._desk.net.submit(_nothing, self._over, self._over)
+        self._desk.sync_dictionaries(on_done=self._over)
 
-    def _dictionaries_changed(self) -> None:
-        self._changed = True
-
-    def _over(self, _outcome: object) -> None:
+    def _over(self, synced: bool) -> None:
         self.button.setEnabled(True)
         self.button.setText(self.tr("S&ync now"))
         self.progress.hide()
-        if self._changed:
+        if synced:
             self._desk.show_notice(NoticeLevel.INFO, "字典已同步。", "The dictionaries are synced.")
-        self.finished.emit(self._changed)
+        self.finished.emit(synced)
